@@ -1,0 +1,25 @@
+import { MissingCredentialsError } from './errors';
+import type { Credentials, FcContext } from './types';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The role's STS credentials from the context (they rotate, so this runs on
+ * every invocation), else the ALIBABA_CLOUD_* environment.
+ */
+export function resolveCredentials(context: FcContext, env: Env = process.env): Credentials {
+  const fromContext = context.credentials ?? {};
+  if (fromContext.accessKeyId && fromContext.accessKeySecret) {
+    return {
+      accessKeyId: fromContext.accessKeyId,
+      accessKeySecret: fromContext.accessKeySecret,
+      securityToken: fromContext.securityToken || undefined,
+    };
+  }
+  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  if (accessKeyId && accessKeySecret) {
+    return { accessKeyId, accessKeySecret, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined };
+  }
+  throw new MissingCredentialsError();
+}

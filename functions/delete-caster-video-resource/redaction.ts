@@ -1,0 +1,33 @@
+import type { Credentials } from './types';
+
+/** Shorter values cannot be told apart from ordinary text, and real secrets are far longer. */
+const MIN_SECRET_LENGTH = 6;
+const MASK = '***';
+
+/** The values that must never leave the function: the AccessKey secret and the security token. */
+export function secretsOf(credentials: Credentials | undefined): string[] {
+  if (!credentials) return [];
+  return [credentials.accessKeySecret, credentials.securityToken].filter(
+    (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
+  );
+}
+
+/**
+ * Last line of defence on every string that leaves the function (result JSON,
+ * log line, thrown message): messages are composed without secrets, and this
+ * masks one should any upstream text ever echo it.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join(MASK);
+  }
+  return out;
+}
+
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  const json = JSON.stringify(value);
+  const clean = redact(json, secrets);
+  return clean === json ? value : (JSON.parse(clean) as T);
+}
