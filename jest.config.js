@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Type checking is `npm run typecheck`'s job; ts-jest only transpiles here.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // Type checking is `npm run typecheck`'s job; with isolatedModules (tsconfig) ts-jest only transpiles.
+  transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 30000,
 };

@@ -1,0 +1,38 @@
+export const LIVE_API = {
+  version: '2016-11-01',
+  product: 'live',
+} as const;
+
+/** Header names as node lower-cases them. */
+export const ACS_HEADERS = {
+  host: 'host',
+  action: 'x-acs-action',
+  version: 'x-acs-version',
+  date: 'x-acs-date',
+  nonce: 'x-acs-signature-nonce',
+  contentSha256: 'x-acs-content-sha256',
+  securityToken: 'x-acs-security-token',
+  requestId: 'x-acs-request-id',
+} as const;
+
+/** Headers a V3 signature must cover, or the request is not authenticated at all. */
+export const REQUIRED_SIGNED_HEADERS = [
+  ACS_HEADERS.host,
+  ACS_HEADERS.date,
+  ACS_HEADERS.nonce,
+  ACS_HEADERS.contentSha256,
+  ACS_HEADERS.action,
+  ACS_HEADERS.version,
+] as const;
+
+export const EMULATOR_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 0,
+  /** Live (the API gateway) accepts x-acs-date within 15 minutes of its clock. */
+  maxSkewMs: 15 * 60 * 1000,
+} as const;
+
+export const CONTENT_TYPES = {
+  json: 'application/json;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+} as const;

@@ -1,0 +1,49 @@
+// Injected failures, consumed in order by the requests they match.
+import type { LiveErrorCode } from './errors';
+import type { FaultKind, FaultSpec } from './types';
+
+/** Faults that answer as a Live error. */
+export const FAULT_ERRORS = {
+  throttle: 'Throttling.User',
+  unavailable: 'ServiceUnavailable',
+  internal: 'InternalError',
+  forbidden: 'Forbidden.RAM',
+} as const satisfies Partial<Record<FaultKind, LiveErrorCode>>;
+
+/** The Live error a fault answers with, or undefined for faults that do something else. */
+export function faultErrorCode(kind: FaultKind): LiveErrorCode | undefined {
+  return Object.hasOwn(FAULT_ERRORS, kind) ? FAULT_ERRORS[kind as keyof typeof FAULT_ERRORS] : undefined;
+}
+
+const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'unavailable', 'internal', 'forbidden', 'reset', 'hang', 'delay', 'badBody'];
+
+interface QueuedFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+export class FaultQueue {
+  private queue: QueuedFault[] = [];
+
+  add(spec: FaultSpec): void {
+    if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind "${String(spec.kind)}".`);
+    const times = spec.times ?? 1;
+    if (!(times >= 1)) throw new Error('FaultSpec.times must be at least 1.');
+    if (spec.kind === 'delay' && !(Number(spec.delayMs) >= 0)) throw new Error('A delay fault needs delayMs >= 0.');
+    this.queue.push({ spec: { ...spec }, remaining: times });
+  }
+
+  /** The first queued fault for this action, used up by one; undefined when none applies. */
+  take(action: string): FaultSpec | undefined {
+    const at = this.queue.findIndex((f) => f.spec.action === undefined || f.spec.action === action);
+    if (at < 0) return undefined;
+    const fault = this.queue[at]!;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.queue.splice(at, 1);
+    return fault.spec;
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+}

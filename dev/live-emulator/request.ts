@@ -1,0 +1,99 @@
+// Turns a node request into what the checks need: the raw path, the decoded
+// query (parsed by hand from req.url so the signature is checked against what
+// was on the wire), flat headers and the body bytes.
+import type { IncomingMessage } from 'node:http';
+
+export interface IncomingCall {
+  method: string;
+  pathname: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Query parameters whose values must never reach a record (V2-style signing puts them in the query). */
+const SENSITIVE_QUERY_KEYS = /^(SecurityToken|Signature|AccessKeySecret)$/i;
+const REDACTED = '***';
+
+function decode(s: string): string {
+  const spaced = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    // Malformed escapes: keep the text; the signature check will then reject it.
+    return spaced;
+  }
+}
+
+export function parseQuery(raw: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = decode(eq < 0 ? part : part.slice(0, eq));
+    query[key] = eq < 0 ? '' : decode(part.slice(eq + 1));
+  }
+  return query;
+}
+
+export function redactQuery(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query).map(([k, v]) => [k, SENSITIVE_QUERY_KEYS.test(k) ? REDACTED : v]),
+  );
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return flat;
+}
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function readCall(req: IncomingMessage): Promise<IncomingCall> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    pathname: q < 0 ? url : url.slice(0, q),
+    query: parseQuery(q < 0 ? '' : url.slice(q + 1)),
+    headers: flattenHeaders(req.headers),
+    body: await readBody(req),
+  };
+}
+
+/**
+ * Action parameters: form or JSON body first, the query on top, because the
+ * SDK sends RPC parameters in the query and a body is only a fallback.
+ */
+export function actionParams(call: IncomingCall): Record<string, string> {
+  return { ...bodyParams(call), ...call.query };
+}
+
+function bodyParams(call: IncomingCall): Record<string, string> {
+  if (call.body.length === 0) return {};
+  const type = (call.headers['content-type'] ?? '').toLowerCase();
+  const text = call.body.toString('utf8');
+  if (type.startsWith('application/x-www-form-urlencoded')) return parseQuery(text);
+  if (type.startsWith('application/json')) {
+    try {
+      const json: unknown = JSON.parse(text);
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+      return Object.fromEntries(
+        Object.entries(json).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      );
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}

@@ -1,0 +1,156 @@
+// The emulator's HTTP server: authenticate, route, apply faults, run the action,
+// record every request. node:http only, so it runs wherever the tests run.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolveAction } from './actions';
+import { authenticate } from './auth';
+import { ACS_HEADERS, EMULATOR_DEFAULTS } from './constants';
+import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
+import { errorBody, isLiveError, liveError, type LiveError } from './errors';
+import { faultErrorCode, FaultQueue } from './faults';
+import { NonceStore } from './nonces';
+import { sendBadGateway, sendJson } from './reply';
+import { actionParams, readCall, redactQuery } from './request';
+import { CasterState, DEFAULT_SEED } from './state';
+import type { EmulatorOptions, FaultKind, LiveEmulator, RecordedRequest } from './types';
+
+/** Wildcard listen addresses are not something a client can dial. */
+function dialableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator {
+  const now = options.now ?? Date.now;
+  const listenHost = options.host ?? EMULATOR_DEFAULTS.host;
+  const maxSkewMs = options.maxSkewMs ?? EMULATOR_DEFAULTS.maxSkewMs;
+  const creationSeed = options.seed ?? DEFAULT_SEED;
+  const credentials = new CredentialStore(options.credentials ?? DEMO_CREDENTIALS);
+  const state = new CasterState(creationSeed);
+  // A nonce can be replayed while its x-acs-date is still within ±skew: at most 2×skew after first use.
+  const nonces = new NonceStore(2 * maxSkewMs, now);
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let server: Server | undefined;
+  let hostPort = '';
+
+  /** Resolves after ms, unless stop() comes first: then it never resolves and the request is dropped. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const time = now();
+    const requestId = randomUUID().toUpperCase();
+    const call = await readCall(req);
+    const hostId = call.headers.host ?? '';
+    const action = call.headers[ACS_HEADERS.action] ?? null;
+    let accessKeyId: string | null = null;
+    let fault: FaultKind | null = null;
+    const record = (status: number, code: string | null) =>
+      requests.push({ time, action, query: redactQuery(call.query), accessKeyId, status, code, fault, requestId });
+    const fail = (error: LiveError) => {
+      record(error.status, error.code);
+      sendJson(res, error.status, errorBody(error, requestId, hostId), requestId);
+    };
+
+    const auth = authenticate(call, { credentials, nonces, maxSkewMs, now });
+    accessKeyId = auth.accessKeyId;
+    if (!auth.ok) return fail(auth.error);
+    const run = resolveAction(call.headers[ACS_HEADERS.version], action ?? undefined);
+    if (isLiveError(run)) return fail(run);
+
+    const spec = faults.take(action!);
+    fault = spec?.kind ?? null;
+    if (spec?.kind === 'reset' || spec?.kind === 'hang') {
+      record(0, null);
+      // 'hang' keeps the socket open until the client gives up or stop() destroys it.
+      if (spec.kind === 'reset') req.socket.destroy();
+      return;
+    }
+    if (spec?.kind === 'badBody') {
+      record(502, null);
+      return sendBadGateway(res, requestId);
+    }
+    const faultCode = spec && faultErrorCode(spec.kind);
+    if (faultCode) return fail(liveError(faultCode));
+    // Like a slow Live, a delayed call still takes effect even if the client stopped waiting.
+    if (spec?.kind === 'delay') await sleep(spec.delayMs ?? 0);
+
+    const result = run(actionParams(call), state);
+    if (isLiveError(result)) return fail(result);
+    record(200, null);
+    sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch(() => {
+      // A bug or an aborted upload; answer like Live would rather than leave the client waiting.
+      const requestId = randomUUID().toUpperCase();
+      sendJson(res, 500, errorBody(liveError('InternalError'), requestId, req.headers.host ?? ''), requestId);
+    });
+  }
+
+  async function start(): Promise<string> {
+    if (server) return emulator.url;
+    const created = createServer(onRequest);
+    created.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      created.once('error', reject);
+      created.listen(options.port ?? EMULATOR_DEFAULTS.port, listenHost, () => {
+        created.off('error', reject);
+        resolve();
+      });
+    });
+    server = created;
+    hostPort = `${dialableHost(listenHost)}:${(created.address() as AddressInfo).port}`;
+    return emulator.url;
+  }
+
+  async function stop(): Promise<void> {
+    const closing = server;
+    if (!closing) return;
+    server = undefined;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+    const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+    // close() alone waits for keep-alive and hanging sockets; end them now.
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+    await closed;
+  }
+
+  const emulator: LiveEmulator = {
+    get url() {
+      return hostPort ? `http://${hostPort}` : '';
+    },
+    get host() {
+      return hostPort;
+    },
+    start,
+    stop,
+    requests,
+    injectFault: (spec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    resources: (casterId) => state.ids(casterId),
+    addCaster: (casterId, resourceIds) => state.addCaster(casterId, resourceIds),
+    reset(seed) {
+      state.load(seed ?? creationSeed);
+      requests.length = 0;
+      faults.clear();
+      nonces.clear();
+    },
+  };
+  return emulator;
+}

@@ -1,0 +1,87 @@
+// The emulator's public contract; other code (tests, the local dev server)
+// depends on exactly these shapes.
+
+/** An accessKeyId starting with "STS." requires securityToken. */
+export interface EmulatorCredential {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Only requests for this action consume the fault; any action when unset. */
+  action?: string;
+  /** How many matching requests it hits; default 1, Infinity allowed. */
+  times?: number;
+  /** For 'delay': answer normally after delayMs. */
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  /** Clock value on arrival. */
+  time: number;
+  action: string | null;
+  query: Record<string, string>;
+  accessKeyId: string | null;
+  /** HTTP status answered; 0 when the socket was reset or left hanging. */
+  status: number;
+  /** Live error code, null on success. */
+  code: string | null;
+  fault: FaultKind | null;
+  requestId: string;
+}
+
+/** A video resource as DescribeCasterVideoResources reports it. */
+export interface VideoResource {
+  ResourceId: string;
+  ResourceName: string;
+  LocationId: string;
+  LiveStreamUrl: string;
+  RepeatNum: number;
+  VodUrl: string;
+  MaterialId: string;
+  BeginOffset: number;
+  EndOffset: number;
+  PtsCallbackInterval: number;
+  ImageId: string;
+  ImageUrl: string;
+}
+
+/** A resource in a seed: its id alone, or an object with at least ResourceId. */
+export type SeedResource = string | (Partial<VideoResource> & { ResourceId: string });
+
+export interface Seed {
+  casters: Record<string, SeedResource[]>;
+}
+
+export interface EmulatorOptions {
+  credentials?: EmulatorCredential[];
+  seed?: Seed;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Accepted x-acs-date skew; default 15 minutes. */
+  maxSkewMs?: number;
+  now?: () => number;
+}
+
+export interface LiveEmulator {
+  /** e.g. "http://127.0.0.1:54321", valid after start(). */
+  readonly url: string;
+  /** "127.0.0.1:54321", the form openapi-client's `endpoint` takes. */
+  readonly host: string;
+  start(): Promise<string>;
+  /** Closes the server and destroys open or hanging sockets. */
+  stop(): Promise<void>;
+  readonly requests: RecordedRequest[];
+  injectFault(spec: FaultSpec): void;
+  clearFaults(): void;
+  resources(casterId: string): string[] | undefined;
+  addCaster(casterId: string, resourceIds: string[]): void;
+  /** State back to the seed (the given one, else the creation seed); requests, faults and nonces cleared. */
+  reset(seed?: Seed): void;
+}

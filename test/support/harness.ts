@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { createLiveEmulator, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
+import type { FcContext } from '../../functions/delete-caster-video-resource/types';
+import { fcContext } from './fc-context';
+
+/** The built bundle, the artefact FC runs; tests never import the sources for behaviour. */
+export interface Bundle {
+  handler(event: unknown, context: FcContext): Promise<any>;
+  httpHandler(req: unknown, resp: unknown, context: FcContext): Promise<void>;
+}
+
+export const BUNDLE_PATH = path.resolve(__dirname, '../../dist/index.js');
+
+export function loadBundle(): Bundle {
+  let bundle: Bundle | undefined;
+  jest.isolateModules(() => {
+    bundle = require(BUNDLE_PATH);
+  });
+  return bundle!;
+}
+
+export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
+export const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+export const PLAIN_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+
+/** The FC context of a function whose role has the emulator's STS credentials. */
+export function roleContext(overrides: Partial<FcContext> = {}): FcContext {
+  return fcContext({
+    credentials: { accessKeyId: STS.accessKeyId, accessKeySecret: STS.accessKeySecret, securityToken: STS.securityToken },
+    ...overrides,
+  });
+}
+
+const MANAGED_ENV = [
+  'LIVE_ENDPOINT', 'LIVE_REGION', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL', 'FC_REGION',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+];
+
+/**
+ * One emulator per test file, reset before each test; the bundle pointed at
+ * it through LIVE_ENDPOINT; stdout captured so log lines can be read.
+ */
+export function useLive(env: Record<string, string> = {}) {
+  const live: { emulator: LiveEmulator; bundle: Bundle; stdout: string[]; outputs: string[] } = {
+    emulator: createLiveEmulator(),
+    bundle: undefined as unknown as Bundle,
+    stdout: [],
+    outputs: [],
+  };
+  const saved: Record<string, string | undefined> = {};
+  beforeAll(async () => {
+    await live.emulator.start();
+    live.bundle = loadBundle();
+  });
+  afterAll(async () => {
+    await live.emulator.stop();
+  });
+  beforeEach(() => {
+    live.emulator.reset();
+    live.stdout.length = 0;
+    for (const name of MANAGED_ENV) {
+      saved[name] = process.env[name];
+      delete process.env[name];
+    }
+    Object.assign(process.env, { LIVE_ENDPOINT: live.emulator.url, LIVE_MAX_ATTEMPTS: '4', ...env });
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      live.stdout.push(String(chunk));
+      live.outputs.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    for (const name of MANAGED_ENV) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+  return live;
+}
+
+/** Invokes and keeps the result (or thrown error) text for the secret scan. */
+export async function invoke(live: ReturnType<typeof useLive>, event: unknown, context: FcContext = roleContext()): Promise<any> {
+  try {
+    const result = await live.bundle.handler(event, context);
+    live.outputs.push(JSON.stringify(result));
+    return result;
+  } catch (err) {
+    live.outputs.push(String((err as Error).message), JSON.stringify(err));
+    throw err;
+  }
+}
+
+export function logLines(live: ReturnType<typeof useLive>): any[] {
+  return live.stdout.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+export function deleteRequests(live: ReturnType<typeof useLive>) {
+  return live.emulator.requests.filter((r) => r.action === 'DeleteCasterVideoResource');
+}
