@@ -77,7 +77,7 @@ export interface LiveEmulator {
   start(): Promise<string>;
   /** Closes the server and destroys open or hanging sockets. */
   stop(): Promise<void>;
-  readonly requests: RecordedRequest[];
+  requests: RecordedRequest[];
   injectFault(spec: FaultSpec): void;
   clearFaults(): void;
   resources(casterId: string): string[] | undefined;

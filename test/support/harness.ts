@@ -54,6 +54,10 @@ export function useLive(env: Record<string, string> = {}) {
   });
   afterAll(async () => {
     await live.emulator.stop();
+    // Every result, log line and thrown message of the file, scanned once more for the role's secrets.
+    const everything = live.outputs.join('\n');
+    expect(everything).not.toContain(STS.accessKeySecret);
+    expect(everything).not.toContain(STS.securityToken);
   });
   beforeEach(() => {
     live.emulator.reset();
