@@ -21,7 +21,14 @@ export interface HttpTriggerEvent {
   queryParameters?: Record<string, string | string[] | undefined>;
   body?: string;
   isBase64Encoded?: boolean;
-  requestContext: { http: { method: string; path?: string }; requestId?: string };
+  requestContext: {
+    http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
+    requestId?: string;
+    accountId?: string;
+    domainName?: string;
+    time?: string;
+    timeEpoch?: string;
+  };
 }
 
 export interface HttpResponse {
