@@ -1,0 +1,78 @@
+import Ajv from 'ajv';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from '../support/processes';
+
+const run = promisify(execFile);
+const SCHEMA = path.resolve(ROOT, '../shared/reference/fc3-props.schema.json');
+const ROLE = 'acs:ram::1234567890123456:role/caster-video-resource-delete';
+
+/** `s preview` renders s.yaml as Serverless Devs will deploy it (vars and env resolved), offline. */
+async function preview(env: NodeJS.ProcessEnv) {
+  const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/s'), ['preview', '-t', 's.yaml', '-o', 'json', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  return JSON.parse(stdout.slice(stdout.indexOf('{')));
+}
+
+describe('s.yaml (Serverless Devs, fc3 component)', () => {
+  let rendered: any;
+  let props: any;
+
+  beforeAll(async () => {
+    rendered = await preview({ FUNCTION_ROLE_ARN: ROLE, REGION: 'cn-beijing' });
+    props = rendered.resources['caster-video-resource-delete'].props;
+  });
+
+  it('renders with s preview and its props validate against the fc3 component schema', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+    const valid = validate(props);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('deploys ./dist with index.handler on nodejs20, built before deploy', () => {
+    expect(rendered.edition).toBe('3.0.0');
+    expect(props).toMatchObject({ runtime: 'nodejs20', code: './dist', handler: 'index.handler', region: 'cn-beijing', role: ROLE });
+    expect(rendered.resources['caster-video-resource-delete'].actions['pre-deploy']).toEqual([{ run: 'npm run build', path: './' }]);
+    expect(props.environmentVariables.LIVE_REGION).toBe('cn-beijing');
+    expect(props.logConfig).toBeDefined();
+  });
+
+  it('never exposes the HTTP trigger anonymously and allows only POST and DELETE', () => {
+    const http = props.triggers.find((t: any) => t.triggerType === 'http');
+    expect(http.triggerConfig.authType).toBe('function');
+    expect(http.triggerConfig.methods.sort()).toEqual(['DELETE', 'POST']);
+  });
+
+  it('has an EventBridge trigger ready to enable, sending CloudEvents', () => {
+    const eb = props.triggers.find((t: any) => t.triggerType === 'eventbridge');
+    expect(eb.triggerConfig).toMatchObject({ triggerEnable: false, eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents' } } });
+  });
+
+  it('refuses to render without a role, rather than deploy a function with no credentials', async () => {
+    await expect(preview({ FUNCTION_ROLE_ARN: '' })).rejects.toThrow();
+  });
+});
+
+describe('RAM policy for the function role', () => {
+  const policy = JSON.parse(fs.readFileSync(path.join(ROOT, 'ram/function-role-policy.json'), 'utf8'));
+  const trust = JSON.parse(fs.readFileSync(path.join(ROOT, 'ram/function-role-trust-policy.json'), 'utf8'));
+
+  it('allows exactly the delete and the read-only check, on casters only', () => {
+    const actions = policy.Statement.flatMap((s: any) => s.Action);
+    expect(actions.sort()).toEqual(['live:DeleteCasterVideoResource', 'live:DescribeCasterVideoResources']);
+    for (const s of policy.Statement) {
+      expect(s.Effect).toBe('Allow');
+      for (const r of s.Resource) expect(r).toMatch(/^acs:live:\*:[^:]+:caster\/.+$/);
+    }
+  });
+
+  it('lets only Function Compute assume the role', () => {
+    expect(trust.Statement).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } }]);
+  });
+});
