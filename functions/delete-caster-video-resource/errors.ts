@@ -153,7 +153,7 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
 
 export class InternalError extends FunctionError {
   constructor() {
-    super('InternalError', 'The function failed unexpectedly; see its log line for this invocationId.', 500);
+    super('FunctionFault', 'The function failed unexpectedly; see its log line for this invocationId.', 500);
   }
 }
 

@@ -128,3 +128,35 @@ describe('npm run smoke on a wrong answer', () => {
     }
   });
 });
+
+describe('npm start -- --live', () => {
+  it('refuses to start without the shell credentials', async () => {
+    const run = await runNpm(['start', '--', '--live'], { PORT: '0', ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '' });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/--live needs ALIBABA_CLOUD_ACCESS_KEY_ID/);
+  });
+
+  it('calls the configured Live endpoint with the shell credentials, and says so loudly', async () => {
+    const { createLiveEmulator, DEMO_CREDENTIALS } = await import('../../dev/live-emulator');
+    const standIn = createLiveEmulator(); // stands in for live.aliyuncs.com
+    await standIn.start();
+    const key = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+    const server = await startNpm(['start', '--', '--live'], /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/, {
+      PORT: '0',
+      LIVE_REGION: 'cn-shanghai',
+      LIVE_ENDPOINT: standIn.url,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+    });
+    try {
+      expect(server.output()).toMatch(/LIVE MODE: requests go to the REAL ApsaraVideo Live API/);
+      expect(server.output()).not.toContain(key.accessKeySecret);
+      const res = await fetch(`${server.match[1]}/casters/${CASTER}/video-resources/demo-resource-2`, { method: 'DELETE' });
+      expect(await res.json()).toMatchObject({ ok: true, outcome: 'deleted' });
+      expect(standIn.requests.map((r) => r.accessKeyId)).toEqual([key.accessKeyId]);
+    } finally {
+      await server.stop('SIGINT');
+      await standIn.stop();
+    }
+  });
+});
