@@ -1,5 +1,6 @@
 // Live's error answers: code → HTTP status and message, as the gateway and the
-// Live service report them. Messages never carry secrets or tokens.
+// Live service report them. Messages never carry secrets or tokens, except
+// where the 'echo' fault quotes them on purpose to test the caller's masking.
 export const LIVE_ERRORS = {
   IncompleteSignature: { status: 400, message: 'The request signature does not conform to Aliyun standards.' },
   'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
@@ -15,6 +16,7 @@ export const LIVE_ERRORS = {
   'Throttling.User': { status: 400, message: 'Request was denied due to user flow control.' },
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
   InternalError: { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
+  InvalidParameter: { status: 400, message: 'The specified parameter is not valid.' },
   'Forbidden.RAM': { status: 403, message: 'User not authorized to operate on the specified resource, or this API does not support RAM.' },
   MissingCasterId: { status: 400, message: 'CasterId is mandatory for this action.' },
   MissingResourceId: { status: 400, message: 'ResourceId is mandatory for this action.' },

@@ -15,7 +15,18 @@ export function faultErrorCode(kind: FaultKind): LiveErrorCode | undefined {
   return Object.hasOwn(FAULT_ERRORS, kind) ? FAULT_ERRORS[kind as keyof typeof FAULT_ERRORS] : undefined;
 }
 
-const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'unavailable', 'internal', 'forbidden', 'reset', 'hang', 'delay', 'badBody'];
+const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'unavailable', 'internal', 'forbidden', 'reset', 'hang', 'delay', 'badBody', 'echo'];
+
+/** The Live error an 'echo' fault answers with, by its status. */
+export const ECHO_ERRORS = {
+  400: 'InvalidParameter',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+} as const satisfies Record<number, LiveErrorCode>;
+
+export function echoErrorCode(spec: FaultSpec): LiveErrorCode {
+  return ECHO_ERRORS[spec.status ?? 400];
+}
 
 interface QueuedFault {
   spec: FaultSpec;
@@ -30,12 +41,25 @@ export class FaultQueue {
     const times = spec.times ?? 1;
     if (!(times >= 1)) throw new Error('FaultSpec.times must be at least 1.');
     if (spec.kind === 'delay' && !(Number(spec.delayMs) >= 0)) throw new Error('A delay fault needs delayMs >= 0.');
+    if (spec.probability !== undefined && !(spec.probability > 0 && spec.probability <= 1)) {
+      throw new Error('FaultSpec.probability must be in (0, 1].');
+    }
+    if (spec.status !== undefined && (spec.kind !== 'echo' || !Object.hasOwn(ECHO_ERRORS, spec.status))) {
+      throw new Error('FaultSpec.status is for echo faults only: 400, 500 or 503.');
+    }
     this.queue.push({ spec: { ...spec }, remaining: times });
   }
 
-  /** The first queued fault for this action, used up by one; undefined when none applies. */
-  take(action: string): FaultSpec | undefined {
-    const at = this.queue.findIndex((f) => f.spec.action === undefined || f.spec.action === action);
+  /**
+   * The first queued fault for this action that hits (always, or with its
+   * probability), used up by one; undefined when none applies.
+   */
+  take(action: string, random: () => number = Math.random): FaultSpec | undefined {
+    const at = this.queue.findIndex(
+      (f) =>
+        (f.spec.action === undefined || f.spec.action === action) &&
+        (f.spec.probability === undefined || random() < f.spec.probability),
+    );
     if (at < 0) return undefined;
     const fault = this.queue[at]!;
     fault.remaining -= 1;

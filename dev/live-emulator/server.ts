@@ -8,7 +8,7 @@ import { authenticate } from './auth';
 import { ACS_HEADERS, EMULATOR_DEFAULTS } from './constants';
 import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
 import { errorBody, isLiveError, liveError, type LiveError } from './errors';
-import { faultErrorCode, FaultQueue } from './faults';
+import { echoErrorCode, faultErrorCode, FaultQueue } from './faults';
 import { NonceStore } from './nonces';
 import { sendBadGateway, sendJson } from './reply';
 import { actionParams, readCall, redactQuery } from './request';
@@ -23,6 +23,7 @@ function dialableHost(host: string): string {
 
 export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator {
   const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
   const listenHost = options.host ?? EMULATOR_DEFAULTS.host;
   const maxSkewMs = options.maxSkewMs ?? EMULATOR_DEFAULTS.maxSkewMs;
   const creationSeed = options.seed ?? DEFAULT_SEED;
@@ -68,7 +69,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     const run = resolveAction(call.headers[ACS_HEADERS.version], action ?? undefined);
     if (isLiveError(run)) return fail(run);
 
-    const spec = faults.take(action!);
+    const spec = faults.take(action!, random);
     fault = spec?.kind ?? null;
     if (spec?.kind === 'reset' || spec?.kind === 'hang') {
       record(0, null);
@@ -79,6 +80,20 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     if (spec?.kind === 'badBody') {
       record(502, null);
       return sendBadGateway(res, requestId);
+    }
+    if (spec?.kind === 'echo') {
+      // A badly behaved upstream: quotes the caller's token (as sent, and
+      // percent-encoded once and twice, the way a V2 string-to-sign would) and
+      // the AccessKey secret it holds for the caller's key.
+      const token = call.headers[ACS_HEADERS.securityToken] ?? '';
+      const secret = credentials.find(accessKeyId!)?.accessKeySecret ?? '';
+      const once = encodeURIComponent(token);
+      return fail(
+        liveError(
+          echoErrorCode(spec),
+          `Echo: token=${token} secret=${secret} encoded=${once} stringToSign=POST&%2F&SecurityToken%3D${encodeURIComponent(once)}`,
+        ),
+      );
     }
     const faultCode = spec && faultErrorCode(spec.kind);
     if (faultCode) return fail(liveError(faultCode));

@@ -8,7 +8,7 @@ export interface EmulatorCredential {
   securityToken?: string;
 }
 
-export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody';
+export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody' | 'echo';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -18,6 +18,19 @@ export interface FaultSpec {
   times?: number;
   /** For 'delay': answer normally after delayMs. */
   delayMs?: number;
+  /**
+   * Chance (0 < p <= 1) that a matching request is hit; default 1. A request
+   * the fault spares does not use it up and is offered to the next queued
+   * fault. Draws come from EmulatorOptions.random, so a seeded one makes a
+   * fault plan repeatable.
+   */
+  probability?: number;
+  /**
+   * For 'echo' (a badly behaved upstream that quotes the caller's credentials
+   * back in its error Message): 400 (default, InvalidParameter), 500
+   * (InternalError) or 503 (ServiceUnavailable).
+   */
+  status?: 400 | 500 | 503;
 }
 
 export interface RecordedRequest {
@@ -67,6 +80,8 @@ export interface EmulatorOptions {
   /** Accepted x-acs-date skew; default 15 minutes. */
   maxSkewMs?: number;
   now?: () => number;
+  /** Uniform [0, 1) source for FaultSpec.probability; default Math.random. */
+  random?: () => number;
 }
 
 export interface LiveEmulator {
