@@ -44,10 +44,17 @@ export class FunctionError extends Error {
   }
 }
 
+/** More problems than this are counted, not listed, so a hostile event cannot inflate the answer. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 export class InvalidRequestError extends FunctionError {
   constructor(problems: FieldProblem[]) {
-    const summary = problems.map((p) => `${p.field}: ${p.problem}`).join('; ');
-    super(ERROR_CODES.invalidRequest, `Invalid request: ${summary}`, 400, { details: problems });
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > listed.length) {
+      listed.push({ field: '(request)', problem: `${problems.length - MAX_LISTED_PROBLEMS} more problems not listed` });
+    }
+    const summary = listed.map((p) => `${p.field}: ${p.problem}`).join('; ');
+    super(ERROR_CODES.invalidRequest, `Invalid request: ${summary}`, 400, { details: listed });
   }
 }
 

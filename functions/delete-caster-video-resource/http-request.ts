@@ -16,7 +16,10 @@ type Values = Record<string, unknown>;
 export function header(headers: HttpTriggerEvent['headers'], name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers ?? {})) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+    if (key.toLowerCase() !== wanted) continue;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    // A hand-made event may carry anything; only text is a header value.
+    return typeof first === 'string' ? first : undefined;
   }
   return undefined;
 }
@@ -75,7 +78,8 @@ function readBody(event: HttpTriggerEvent, problems: FieldProblem[]): unknown {
 }
 
 function readPath(event: HttpTriggerEvent): Values {
-  const path = event.rawPath ?? event.requestContext.http.path ?? '';
+  const path: unknown = event.rawPath ?? event.requestContext.http.path ?? '';
+  if (typeof path !== 'string') return {};
   const match = HTTP.restPath.exec(path.split('?')[0]);
   if (!match) return {};
   const decode = (segment: string) => {
@@ -89,6 +93,16 @@ function readPath(event: HttpTriggerEvent): Values {
 }
 
 const SCALARS: FieldName[] = [FIELDS.casterId, FIELDS.resourceId, FIELDS.regionId, FIELDS.dryRun];
+
+/**
+ * The same value in two places: equal, or equal as text when both are scalars
+ * (`DryRun: true` in JSON, `DryRun=true` in the query). Objects are never
+ * turned into text: `String()` of hostile JSON can throw or recurse.
+ */
+function agree(a: unknown, b: unknown): boolean {
+  const scalar = (v: unknown) => v === null || typeof v !== 'object';
+  return a === b || (scalar(a) && scalar(b) && String(a) === String(b));
+}
 
 /**
  * One payload from the REST path, the query and the body (JSON or form). A field
@@ -113,7 +127,7 @@ export function readHttpRequest(event: HttpTriggerEvent): unknown {
     for (const [where, values] of sources) {
       const candidate = pickField(values, name, '', problems);
       if (candidate === undefined) continue;
-      if (value !== undefined && String(value) !== String(candidate)) {
+      if (value !== undefined && !agree(value, candidate)) {
         problems.push({ field: name, problem: `differs between the ${from} and the ${where}` });
       }
       value ??= candidate;

@@ -50,7 +50,13 @@ export function pickField(obj: Record<string, unknown>, name: FieldName, at: str
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    // Nesting too deep to serialise (a RangeError): report the two as different.
+    return false;
+  }
 }
 
 const SCALARS = [FIELDS.casterId, FIELDS.resourceId, FIELDS.regionId, FIELDS.dryRun] as const;
@@ -94,6 +100,7 @@ function readOne(payload: unknown, at: string, problems: FieldProblem[]): { batc
       problems.push({ field: at + FIELDS.items, problem: 'must be an array of {CasterId, ResourceId}' });
       return { batch: true, items: [] };
     }
+    if (tooMany(items, at, problems) || empty(items, at, problems)) return { batch: true, items: [] };
     if (top.resourceId !== undefined) {
       problems.push({ field: at + FIELDS.resourceId, problem: 'cannot stand beside Items; put it in each item' });
     }
@@ -112,6 +119,7 @@ function readOne(payload: unknown, at: string, problems: FieldProblem[]): { batc
       problems.push({ field: at + FIELDS.resourceIds, problem: 'must be an array of resource IDs' });
       return { batch: true, items: [] };
     }
+    if (tooMany(resourceIds, at, problems) || empty(resourceIds, at, problems)) return { batch: true, items: [] };
     if (top.resourceId !== undefined) {
       problems.push({ field: at + FIELDS.resourceId, problem: 'give either ResourceId or ResourceIds, not both' });
     }
@@ -121,17 +129,41 @@ function readOne(payload: unknown, at: string, problems: FieldProblem[]): { batc
   return { batch: false, items: [{ ...top, at }] };
 }
 
+const tooManyProblem = (field: string, count: number): FieldProblem => ({
+  field,
+  problem: `at most ${LIMITS.maxBatchItems} items in one invocation (got ${count})`,
+});
+
+/**
+ * An over-long list is refused as a whole, without reading its entries: a
+ * hostile million-entry list must cost neither a million problems in memory
+ * nor a result many times the size of the event.
+ */
+function tooMany(list: unknown[], at: string, problems: FieldProblem[]): boolean {
+  if (list.length <= LIMITS.maxBatchItems) return false;
+  problems.push(tooManyProblem(at + FIELDS.items, list.length));
+  return true;
+}
+
+/** An empty list is refused in each payload, so one such event cannot pass unnoticed inside a batch of events. */
+function empty(list: unknown[], at: string, problems: FieldProblem[]): boolean {
+  if (list.length > 0) return false;
+  problems.push({ field: at + FIELDS.items, problem: 'must hold at least one item' });
+  return true;
+}
+
 /** Reads the payloads of one invocation; several payloads (a CloudEvent batch) always make a batch. */
 export function readRequest(payloads: unknown[], batchOfEvents: boolean): RawRequest {
   const problems: FieldProblem[] = [];
+  if (payloads.length > LIMITS.maxBatchItems) {
+    return { batch: true, items: [], problems: [tooManyProblem(FIELDS.items, payloads.length)] };
+  }
   const read = payloads.map((p, i) => readOne(p, batchOfEvents ? `event[${i}].data.` : '', problems));
   const items = read.flatMap((r) => r.items);
   const batch = batchOfEvents || read.some((r) => r.batch);
   if (batch && items.length === 0 && problems.length === 0) {
     problems.push({ field: FIELDS.items, problem: 'must hold at least one item' });
   }
-  if (items.length > LIMITS.maxBatchItems) {
-    problems.push({ field: FIELDS.items, problem: `at most ${LIMITS.maxBatchItems} items in one invocation (got ${items.length})` });
-  }
+  if (items.length > LIMITS.maxBatchItems) problems.push(tooManyProblem(FIELDS.items, items.length));
   return { batch, items, problems };
 }

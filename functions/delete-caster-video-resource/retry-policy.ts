@@ -51,12 +51,17 @@ export async function withRetries<T>(
       if (delay + MIN_ATTEMPT_MS > opts.deadline.remaining()) break;
       await sleep(delay);
     }
-    const wait = opts.limiter.reserve(opts.deadline.at - MIN_ATTEMPT_MS);
+    // A slot, then the go-ahead when it comes (a late timer may have to wait a little more).
+    let wait = opts.limiter.reserve(opts.deadline.at - MIN_ATTEMPT_MS);
+    while (wait !== undefined) {
+      if (wait > 0) await sleep(wait);
+      wait = opts.limiter.admit(opts.deadline.at - MIN_ATTEMPT_MS);
+      if (wait === 0) break;
+    }
     if (wait === undefined) {
       lastError ??= new ThrottledError('LIVE_QPS allows no request before this invocation runs out of time.', 1);
       break;
     }
-    if (wait > 0) await sleep(wait);
     const remaining = opts.deadline.remaining();
     if (remaining < MIN_ATTEMPT_MS) break;
     attempts += 1;

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { httpEvent } from '../support/events';
 import { CASTER, deleteRequests, invoke, logLines, roleContext, STS, useLive } from '../support/harness';
 
@@ -70,6 +71,49 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     expect(res.statusCode).toBe(504);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'Timeout', status: 504, retryable: true } });
     expect(elapsed).toBeLessThan(2000);
+  });
+
+  it('answers 504 Timeout before FC would kill a 3 s function when Live hangs: HTTP trigger, FC 2.0 and event', async () => {
+    live.emulator.injectFault({ kind: 'hang', times: Infinity });
+    const ctx = () => roleContext({ function: { timeout: 3 } });
+    const timed = async <T>(work: () => Promise<T>) => {
+      const started = Date.now();
+      const value = await work().catch((err) => err);
+      return { value, ms: Date.now() - started };
+    };
+    const req = Object.assign(new PassThrough(), { method: 'DELETE', path: `/casters/${CASTER}/video-resources/demo-resource-2`, queries: {}, headers: {} });
+    req.end();
+    const sent: { status?: number; body?: string } = {};
+    const resp = { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: (b: string) => (sent.body = String(b)) };
+    const [http, fc2, event] = await Promise.all([
+      timed(() => invoke(live, deleteOne(), ctx())),
+      timed(() => live.bundle.httpHandler(req, resp, ctx())),
+      timed(() => invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-3' }, ctx())),
+    ]);
+    live.outputs.push(String(sent.body));
+    expect(http.value.statusCode).toBe(504);
+    expect(JSON.parse(http.value.body)).toMatchObject({ ok: false, error: { code: 'Timeout', status: 504, retryable: true } });
+    expect(sent.status).toBe(504);
+    expect(event.value).toMatchObject({ name: 'RetryLaterError', result: { error: { code: 'Timeout', status: 504 } } });
+    for (const { ms } of [http, fc2, event]) {
+      // It used the time it had (the deadline keeps back 10 %), and answered before FC's 3 s.
+      expect(ms).toBeGreaterThan(2000);
+      expect(ms).toBeLessThan(3000);
+    }
+    expect(live.emulator.resources(CASTER)).toHaveLength(5);
+  });
+
+  it('answers 504 in time when Live answers slower than the remaining time; the late delete lands, and a retry sees already_absent', async () => {
+    live.emulator.injectFault({ kind: 'delay', delayMs: 3_100 });
+    const started = Date.now();
+    const res = await invoke(live, deleteOne('demo-resource-4'), roleContext({ function: { timeout: 3 } }));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.statusCode).toBe(504);
+    // Like a slow Live, the delete takes effect after the function stopped waiting; wait for it so no later test sees it.
+    while (!live.emulator.requests.some((r) => r.fault === 'delay' && r.status === 200)) await new Promise((r) => setTimeout(r, 50));
+    expect(live.emulator.resources(CASTER)).not.toContain('demo-resource-4');
+    const retry = await invoke(live, deleteOne('demo-resource-4'));
+    expect(JSON.parse(retry.body)).toMatchObject({ ok: true, outcome: 'already_absent' });
   });
 
   it('throws Timeout from an event invocation when Live hangs', async () => {

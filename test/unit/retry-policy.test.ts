@@ -111,6 +111,34 @@ describe('RateLimiter', () => {
     expect(sendTimes.slice(20)).toEqual(Array(5).fill(2000));
   });
 
+  it('lets at most 10 sends out at once and spaces the rest at the rate, still at most qps in any second', () => {
+    const c = clock(0);
+    const limiter = new RateLimiter(400, 0, c.now);
+    const at = Array.from({ length: 1_000 }, () => limiter.reserve(Infinity)!);
+    expect(at.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(at[10]).toBe(25);
+    expect(at[20]).toBe(50);
+    for (let i = 0; i + 400 < at.length; i += 1) expect(at[i + 400]! - at[i]!).toBeGreaterThanOrEqual(1000);
+    for (let i = 0; i + 10 < at.length; i += 1) expect(at[i + 10]! - at[i]!).toBeGreaterThanOrEqual(25);
+  });
+
+  it('checks the rules again on when sends actually leave, so a late timer cannot bunch sends', () => {
+    const c = clock(0);
+    const limiter = new RateLimiter(10, 0, c.now);
+    for (let i = 0; i < 10; i += 1) expect(limiter.reserve(Infinity)).toBe(0);
+    for (let i = 0; i < 5; i += 1) expect(limiter.admit(Infinity)).toBe(0);
+    c.advance(90); // the event loop was busy: five sends leave 90 ms late
+    for (let i = 0; i < 5; i += 1) expect(limiter.admit(Infinity)).toBe(0);
+    for (let i = 0; i < 10; i += 1) expect(limiter.reserve(Infinity)).toBe(910);
+    c.advance(910);
+    for (let i = 0; i < 5; i += 1) expect(limiter.admit(Infinity)).toBe(0);
+    // The other five must wait for the late ones to be a full second old.
+    expect(limiter.admit(Infinity)).toBe(90);
+    expect(limiter.admit(1_050)).toBeUndefined();
+    c.advance(90);
+    expect(limiter.admit(Infinity)).toBe(0);
+  });
+
   it('supports fractional rates and refuses slots past the latest time', () => {
     const c = clock(0);
     const limiter = new RateLimiter(0.5, 0, c.now);
