@@ -34,8 +34,21 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number,
   return value;
 }
 
-/** `host[:port]` or `http(s)://host[:port]`; plain http only to loopback, so credentials never cross a network in clear. */
+let lastEndpoint: { raw: string | undefined; endpoint: Endpoint } | undefined;
+
+/**
+ * `host[:port]` or `http(s)://host[:port]`; plain http only to loopback, so
+ * credentials never cross a network in clear. Config is read on every
+ * invocation, but the same text is parsed (a URL) only once.
+ */
 export function parseEndpoint(raw: string | undefined): Endpoint {
+  if (lastEndpoint && lastEndpoint.raw === raw) return lastEndpoint.endpoint;
+  const endpoint = Object.freeze(parseEndpointText(raw));
+  lastEndpoint = { raw, endpoint };
+  return endpoint;
+}
+
+function parseEndpointText(raw: string | undefined): Endpoint {
   if (raw === undefined || raw.trim() === '') return { host: LIVE_API.defaultEndpoint, protocol: 'https' };
   const text = raw.trim();
   const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;

@@ -4,12 +4,32 @@ import type { Credentials } from './types';
 const MIN_SECRET_LENGTH = 6;
 const MASK = '***';
 
-/** The values that must never leave the function: the AccessKey secret and the security token. */
+/**
+ * The values that must never leave the function: the AccessKey secret and the
+ * security token, also percent-encoded once and twice (an STS token holds
+ * `+ / =`, and a V2-style string-to-sign quoted back by an upstream error
+ * carries it encoded twice). Longest first, so no variant is half-masked.
+ */
 export function secretsOf(credentials: Credentials | undefined): string[] {
   if (!credentials) return [];
-  return [credentials.accessKeySecret, credentials.securityToken].filter(
+  const { accessKeySecret, securityToken } = credentials;
+  // Worked out once per credentials rather than per invocation (they change only when the role's rotate).
+  if (lastSecrets && lastSecrets.accessKeySecret === accessKeySecret && lastSecrets.securityToken === securityToken) {
+    return lastSecrets.list;
+  }
+  const list = secretVariants(credentials);
+  lastSecrets = { accessKeySecret, securityToken, list };
+  return list;
+}
+
+let lastSecrets: { accessKeySecret: string; securityToken: string | undefined; list: string[] } | undefined;
+
+function secretVariants(credentials: Credentials): string[] {
+  const raw = [credentials.accessKeySecret, credentials.securityToken].filter(
     (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
   );
+  const variants = raw.flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s))]);
+  return [...new Set(variants)].sort((a, b) => b.length - a.length);
 }
 
 /**

@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadBundle, roleContext, type Bundle } from '../support/harness';
+import { plainPayload } from '../support/events';
+
+/**
+ * The one path of the SDK that parses XML: an error answer whose content type
+ * is exactly `text/xml;charset=utf-8`. The bundle replaces xmlbuilder (the XML
+ * *writer*) with a stub that throws (scripts/bundle-stubs/xmlbuilder.js);
+ * this shows the built bundle still reads such an error with the real parser.
+ */
+describe('the bundle reads an XML error answer (xml2js parser kept, XML writer stubbed)', () => {
+  let server: http.Server;
+  let bundle: Bundle;
+  const saved = { endpoint: process.env.LIVE_ENDPOINT };
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(404, { 'content-type': 'text/xml;charset=utf-8' });
+        res.end(
+          "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>XML-REQUEST-1</RequestId>" +
+            '<HostId>live.aliyuncs.com</HostId><Code>InvalidCaster.NotFound</Code>' +
+            '<Message>The specified caster does not exist.</Message></Error>',
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.LIVE_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    bundle = loadBundle();
+  });
+
+  afterAll(async () => {
+    if (saved.endpoint === undefined) delete process.env.LIVE_ENDPOINT;
+    else process.env.LIVE_ENDPOINT = saved.endpoint;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('keeps the code, message and RequestId from the XML', async () => {
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const result = await bundle.handler(plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r-1', RegionId: 'cn-shanghai' }), roleContext());
+      expect(result).toMatchObject({
+        ok: false,
+        attempts: 1,
+        error: {
+          code: 'InvalidCaster.NotFound',
+          message: 'The specified caster does not exist.',
+          status: 404,
+          retryable: false,
+          requestId: 'XML-REQUEST-1',
+        },
+      });
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+});
