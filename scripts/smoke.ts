@@ -7,7 +7,7 @@
 // points at the deployment (role, permissions, configuration).
 import FC from '@alicloud/fc2';
 import { parseArgs } from 'node:util';
-import { resultShapeProblems } from './local/result-shape';
+import { resultProblems } from './local/result-shape';
 
 const REACHED_LIVE = new Set(['InvalidCaster.NotFound', 'InvalidResource.NotFound']);
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/;
@@ -55,7 +55,7 @@ export async function smoke(opts: SmokeOptions): Promise<{ code: number; report:
     return { code: 1, report: `the function threw (${response.headers['x-fc-error-type']}): ${JSON.stringify(response.data)}` };
   }
   const result = typeof response.data === 'string' ? safeJson(response.data) : response.data;
-  const problems = resultShapeProblems(result);
+  const problems = resultProblems(result);
   const shown = JSON.stringify(result, null, 2);
   if (problems.length > 0) return { code: 1, report: `wrong result shape:\n  - ${problems.join('\n  - ')}\n${shown}` };
   const r = result as { ok: boolean; error?: { code: string } };

@@ -4,6 +4,9 @@ import { ROOT, runNpm, startNpm, type Started } from '../support/processes';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 
+/** The function's JSON answer; the shape is what the assertions check. */
+const answer = async (res: Response): Promise<any> => res.json();
+
 describe('npm start: the local function server with the Live emulator', () => {
   let server: Started & { match: RegExpMatchArray };
   let url: string;
@@ -34,9 +37,9 @@ describe('npm start: the local function server with the Live emulator', () => {
     const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ CasterId: CASTER, ResourceId: 'demo-resource-2' }) });
     const form = await fetch(url, { method: 'POST', body: new URLSearchParams({ CasterId: CASTER, ResourceId: 'demo-resource-3' }) });
     const query = await fetch(`${url}/?CasterId=${CASTER}&ResourceId=demo-resource-4&DryRun=true`, { method: 'POST' });
-    expect((await json.json()).outcome).toBe('deleted');
-    expect((await form.json()).outcome).toBe('deleted');
-    expect((await query.json()).outcome).toBe('would_delete');
+    expect((await answer(json)).outcome).toBe('deleted');
+    expect((await answer(form)).outcome).toBe('deleted');
+    expect((await answer(query)).outcome).toBe('would_delete');
   });
 
   it('answers a bad method with 405 and Allow, and a bad body with 400 or 415', async () => {
@@ -45,7 +48,7 @@ describe('npm start: the local function server with the Live emulator', () => {
     expect(get.headers.get('allow')).toBe('POST, DELETE');
     const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"CasterId":' });
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.code).toBe('InvalidRequest');
+    expect((await answer(broken)).error.code).toBe('InvalidRequest');
     const binary = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'haha' });
     expect(binary.status).toBe(415);
     const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(200_000) });
@@ -122,7 +125,7 @@ describe('npm run smoke on a wrong answer', () => {
       const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', `http://127.0.0.1:${port}`]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('wrong result shape');
-      expect(run.stderr).toContain('result.ok must be true or false');
+      expect(run.stderr).toContain('result: ok must be true or false');
     } finally {
       server.close();
     }

@@ -41,7 +41,12 @@ export function startNpm(args: string[], ready: RegExp, env: NodeJS.ProcessEnv =
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stop = async (signal: NodeJS.Signals = 'SIGINT') => {
-    if (child.exitCode === null) process.kill(-child.pid!, signal);
+    try {
+      if (child.exitCode === null) process.kill(-child.pid!, signal);
+    } catch (err) {
+      // ESRCH: the group is already gone, which is what stop() wants.
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+    }
     return exited;
   };
   return new Promise((resolve, reject) => {

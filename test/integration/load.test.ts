@@ -1,0 +1,28 @@
+// The load-and-fault run (scripts/load.ts, `npm run load`) at CI size: 1,000
+// invocations, 100 at a time, across every HTTP and event shape, against a
+// Live emulator (in its own process) that throttles, fails with 5xx, resets
+// connections, answers slower than the remaining time, hangs and echoes
+// credentials. Every invariant is checked against the emulator's records.
+import { formatReport, runLoad } from '../../scripts/load';
+import { loadBundle } from '../support/harness';
+
+describe('load and faults (built bundle, one instance)', () => {
+  it('answers 1,000 invocations at concurrency 100 under faults with every invariant holding', async () => {
+    const report = await runLoad({ invocations: 1000, concurrency: 100, qps: 400, bundle: loadBundle() });
+    if (!report.ok) throw new Error(formatReport(report));
+    expect(report.invocations).toBe(1000);
+    expect(report.maxInFlight).toBeGreaterThanOrEqual(100);
+    // The faults the issue names were all injected.
+    for (const kind of ['throttle', 'unavailable', 'internal', 'reset', 'badBody', 'delay', 'hang']) {
+      expect(report.faultsInjected[kind]).toBeGreaterThan(0);
+    }
+    // Slow upstreams were answered with Timeout before FC's kill; the bound held.
+    expect(report.deadlineMarginMs.timeouts).toBeGreaterThan(0);
+    expect(report.deadlineMarginMs.min).toBeGreaterThan(0);
+    expect(report.maxRequestsPerSecond).toBeLessThanOrEqual(400);
+    // Most of the work got done, across every shape.
+    expect(report.itemOutcomes.deleted).toBeGreaterThan(700);
+    expect(Object.keys(report.byKind)).toHaveLength(19);
+    expect(report.events.thrown).toBeGreaterThan(0);
+  }, 60_000);
+});

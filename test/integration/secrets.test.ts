@@ -1,0 +1,176 @@
+// No secret anywhere (SPEC §5, §7): results, HTTP answers, log lines and
+// thrown errors are scanned for the AccessKey secret and the security token
+// (raw and percent-encoded), while an upstream quotes them back on purpose
+// (the emulator's 'echo' fault) and every other failure path runs. 5xx bodies
+// carry no stack trace and no file path.
+import { createLiveEmulator, type EmulatorCredential, type LiveEmulator } from '../../dev/live-emulator';
+import type { FcContext } from '../../functions/delete-caster-video-resource/types';
+import { cloudEvent, httpEvent, plainPayload } from '../support/events';
+import { fcContext } from '../support/fc-context';
+import { loadBundle, type Bundle } from '../support/harness';
+import { run, type Invocation, type Outcome } from '../support/invocations';
+import { assertNoProblems, eventOutcomeProblems, httpAnswerProblems } from '../../scripts/local/result-shape';
+
+const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
+/** A role whose secret and token hold `+ / =`, as real STS values do. */
+const ROLE: EmulatorCredential = {
+  accessKeyId: 'STS.secretScanRoleKey0001',
+  accessKeySecret: 'sEcReT+scan/Value=NotReal0001',
+  securityToken: 'CAIS+scan/Token=NotReal/0001==',
+};
+const FORBIDDEN = [
+  ROLE.accessKeySecret,
+  ROLE.securityToken!,
+  ...[ROLE.accessKeySecret, ROLE.securityToken!].flatMap((s) => [encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s))]),
+];
+/** A stack frame or a source location. */
+const STACK = /\n\s+at |\bat [^\s]+ \(|\/work\/|node_modules|[\w-]+\.(js|ts|mjs|cjs):\d+/;
+
+const context = (overrides: Partial<FcContext> = {}) =>
+  fcContext({ credentials: { ...ROLE }, function: { name: 'caster-video-resource-delete', timeout: 3 }, ...overrides });
+
+describe('no secret in any output (built bundle against an upstream that echoes credentials)', () => {
+  let emulator: LiveEmulator;
+  let bundle: Bundle;
+  const stdout: string[] = [];
+  const answers: Outcome[] = [];
+  const fiveHundreds: string[] = [];
+
+  beforeAll(async () => {
+    emulator = createLiveEmulator({ credentials: [ROLE] });
+    await emulator.start();
+    bundle = loadBundle();
+  });
+  afterAll(async () => emulator.stop());
+  beforeEach(() => {
+    emulator.reset();
+    process.env.LIVE_ENDPOINT = emulator.url;
+    process.env.LIVE_MAX_ATTEMPTS = '2';
+    process.env.LIVE_QPS = '1000';
+    process.env.LOG_LEVEL = 'debug';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      stdout.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    for (const name of ['LIVE_ENDPOINT', 'LIVE_MAX_ATTEMPTS', 'LIVE_QPS', 'LOG_LEVEL']) delete process.env[name];
+  });
+
+  /** Every way in, with the same failure upstream. */
+  const entries = (resourceId: string): Invocation[] => [
+    { shape: 'http-json', event: httpEvent({ body: { CasterId: CASTER, ResourceId: resourceId } }), http: true },
+    { shape: 'fc2-json', http: true, fc2: { method: 'POST', path: '/', queries: {}, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ CasterId: CASTER, ResourceId: resourceId })) } },
+    { shape: 'cloudevent-object', event: cloudEvent({ CasterId: CASTER, ResourceId: resourceId }), http: false },
+    { shape: 'payload-buffer', event: plainPayload({ CasterId: CASTER, ResourceIds: [resourceId, 'demo-resource-5'] }), http: false },
+  ];
+
+  async function invokeAll(resourceId: string, ctx: () => FcContext = context): Promise<Outcome[]> {
+    const invocations = entries(resourceId);
+    const outs = await Promise.all(invocations.map((inv) => run(bundle, inv, ctx())));
+    outs.forEach((out, i) => {
+      const inv = invocations[i]!;
+      assertNoProblems(inv.http ? httpAnswerProblems(out.answer) : eventOutcomeProblems(out), { shape: inv.shape });
+      if (out.answer && out.answer.statusCode >= 500) fiveHundreds.push(out.answer.body);
+      answers.push(out);
+    });
+    return outs;
+  }
+
+  function everything(): string {
+    return [
+      ...answers.flatMap((o) => [
+        JSON.stringify(o.answer ?? null),
+        JSON.stringify(o.result ?? null),
+        ...(o.thrown ? [String((o.thrown as Error).message), JSON.stringify(o.thrown), String((o.thrown as Error).stack)] : []),
+      ]),
+      ...stdout,
+    ].join('\n');
+  }
+
+  it('masks the secret and token an upstream 400 quotes back', async () => {
+    emulator.injectFault({ kind: 'echo', times: Infinity });
+    const outs = await invokeAll('demo-resource-1');
+    expect(emulator.requests.every((r) => r.fault === 'echo')).toBe(true);
+    for (const out of outs) {
+      const results = 'results' in out.result ? out.result.results : [out.result];
+      const echoed = results.find((r: any) => r.error?.code === 'InvalidParameter');
+      expect(echoed.error.message).toMatch(/^The specified parameter is not valid\. Echo: token=\*\*\* secret=\*\*\* encoded=\*\*\* stringToSign=.*SecurityToken%3D\*\*\*$/);
+    }
+    expect(outs[0]!.answer!.statusCode).toBe(400);
+  });
+
+  it('masks them in 503 answers and in the RetryLaterError an event invocation throws', async () => {
+    emulator.injectFault({ kind: 'echo', status: 503, times: Infinity });
+    const outs = await invokeAll('demo-resource-1');
+    expect(outs[0]!.answer!.statusCode).toBe(503);
+    expect(JSON.parse(outs[0]!.answer!.body).error).toMatchObject({ code: 'ServiceUnavailable', retryable: true, message: expect.stringContaining('secret=***') });
+    for (const out of outs.slice(2)) {
+      expect((out.thrown as Error).name).toBe('RetryLaterError');
+      expect(JSON.stringify(out.thrown)).toContain('token=***');
+    }
+  });
+
+  it.each([
+    ['a 500 upstream', { kind: 'internal' as const, times: Infinity }],
+    ['a 403 permission refusal', { kind: 'forbidden' as const, times: Infinity }],
+    ['connection resets', { kind: 'reset' as const, times: Infinity }],
+    ['a non-JSON 502', { kind: 'badBody' as const, times: Infinity }],
+    ['throttling', { kind: 'throttle' as const, times: Infinity }],
+  ])('keeps them out of every output on %s', async (_name, fault) => {
+    emulator.injectFault(fault);
+    await invokeAll('demo-resource-2');
+  });
+
+  it('keeps them out when Live hangs past the deadline (504)', async () => {
+    emulator.injectFault({ kind: 'hang', times: Infinity });
+    const outs = await invokeAll('demo-resource-2', () => context({ function: { timeout: 1 } }));
+    expect(outs[0]!.answer!.statusCode).toBe(504);
+  });
+
+  it('keeps them out when Live refuses a wrong token or a wrong secret (502, the string-to-sign is quoted)', async () => {
+    await invokeAll('demo-resource-3', () => context({ credentials: { ...ROLE, securityToken: `${ROLE.securityToken}x` } }));
+    await invokeAll('demo-resource-3', () => context({ credentials: { ...ROLE, accessKeySecret: `${ROLE.accessKeySecret}x` } }));
+    const codes = emulator.requests.map((r) => r.code);
+    expect(codes).toContain('InvalidSecurityToken.MismatchWithAccessKey');
+    expect(codes).toContain('SignatureDoesNotMatch');
+  });
+
+  it('keeps them out on success, dry run and configuration failures', async () => {
+    await invokeAll('demo-resource-4');
+    await run(bundle, { shape: 'payload-object', event: { CasterId: CASTER, ResourceId: 'demo-resource-5', DryRun: true }, http: false }, context()).then((o) => answers.push(o));
+    process.env.LIVE_ENDPOINT = `http://example.com/?token=${encodeURIComponent(ROLE.securityToken!)}`;
+    const outs = await invokeAll('demo-resource-4');
+    expect(JSON.parse(outs[0]!.answer!.body).error.code).toBe('InvalidConfiguration');
+  });
+
+  it('answers an unexpected failure (500) without its message or stack, even if they carry the secret', async () => {
+    const hostile = () => {
+      const ctx = context();
+      Object.defineProperty(ctx, 'function', {
+        get() {
+          throw new Error(`boom ${ROLE.accessKeySecret} ${ROLE.securityToken}`);
+        },
+      });
+      return ctx;
+    };
+    const outs = await invokeAll('demo-resource-1', hostile);
+    expect(outs[0]!.answer!.statusCode).toBe(500);
+    expect(JSON.parse(outs[0]!.answer!.body).error).toMatchObject({ status: 500, retryable: false });
+    expect(stdout.join('')).not.toContain('boom');
+  });
+
+  afterAll(() => {
+    const text = everything();
+    // The scan ran over real output: answers, thrown errors and debug-level log lines.
+    expect(answers.length).toBeGreaterThan(40);
+    expect(stdout.length).toBeGreaterThan(40);
+    for (const secret of FORBIDDEN) expect(text).not.toContain(secret);
+    // Masking happened where an upstream quoted them.
+    expect(text).toContain('token=***');
+    // 5xx bodies: no stack frame, no file path.
+    expect(fiveHundreds.length).toBeGreaterThan(10);
+    for (const body of fiveHundreds) expect(body).not.toMatch(STACK);
+  });
+});

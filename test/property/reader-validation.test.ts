@@ -1,0 +1,111 @@
+// Properties of the event reader and validation on their own (sources, no
+// network), over any JavaScript value a local tool or a test might pass, not
+// only JSON: null prototypes, boxed values, typed arrays, sparse arrays,
+// __proto__ / constructor keys. Many runs are cheap here.
+import fc from 'fast-check';
+import { InvalidRequestError, MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
+import { readInvocation } from '../../functions/delete-caster-video-resource/event-reader';
+import { readHttpRequest } from '../../functions/delete-caster-video-resource/http-request';
+import { readRequest } from '../../functions/delete-caster-video-resource/request-model';
+import { validateRequest } from '../../functions/delete-caster-video-resource/validation';
+import { requestishJson, jsonText, stringsIn } from '../support/invocations';
+
+const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+const anyValue = fc.anything({
+  withNullPrototype: true,
+  withObjectString: true,
+  withBoxedValues: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  withMap: true,
+  withSet: true,
+  withDate: true,
+  withBigInt: true,
+  maxDepth: 4,
+});
+
+/** Reads and validates like the handler does; returns the items or the InvalidRequestError. */
+function readAndValidate(event: unknown) {
+  const inv = readInvocation(event);
+  if (inv.trigger === 'http') {
+    try {
+      return { items: validateRequest(readRequest([readHttpRequest(inv.event)], false)) };
+    } catch (err) {
+      return { error: err };
+    }
+  }
+  if (inv.unreadable) return { error: new InvalidRequestError([{ field: '(event)', problem: inv.unreadable }]) };
+  try {
+    return { items: validateRequest(readRequest(inv.payloads, inv.batch)) };
+  } catch (err) {
+    return { error: err };
+  }
+}
+
+function assertSound(event: unknown, outcome: ReturnType<typeof readAndValidate>): void {
+  if (outcome.error !== undefined) {
+    // Refusals are the function's own errors (400/405/413/415), with a bounded list of problems.
+    const e = outcome.error as { status?: number; details?: unknown[] };
+    if (!(e instanceof Error) || ![400, 405, 413, 415].includes(e.status ?? 0)) throw new Error(`not a caller error: ${String(outcome.error)}`);
+    if ((e.details?.length ?? 0) > MAX_LISTED_PROBLEMS + 1) throw new Error(`${e.details!.length} problems listed`);
+    return;
+  }
+  const named = stringsIn(event);
+  for (const item of outcome.items!) {
+    if (!ID.test(item.casterId) || !ID.test(item.resourceId)) throw new Error(`accepted an invalid ID: ${JSON.stringify(item)}`);
+    if (!named.has(item.casterId) || !named.has(item.resourceId)) throw new Error(`accepted IDs the input never named: ${JSON.stringify(item)}`);
+  }
+  if (outcome.items!.length === 0 || outcome.items!.length > 100) throw new Error(`accepted ${outcome.items!.length} items`);
+}
+
+describe('event reader and validation (property, sources)', () => {
+  afterEach(() => {
+    // Nothing read a hostile key as a setter of Object.prototype.
+    expect(Object.prototype).not.toHaveProperty('CasterId');
+    expect(Object.prototype).not.toHaveProperty('ResourceId');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never throws for any JavaScript value, and accepts only valid IDs the value named', () => {
+    fc.assert(
+      fc.property(anyValue, (event) => {
+        assertSound(event, readAndValidate(event));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('never throws for request-like JSON, parsed or as bytes', () => {
+    fc.assert(
+      fc.property(requestishJson, fc.boolean(), (json, asBytes) => {
+        const text = jsonText(json);
+        const event = asBytes ? Buffer.from(text) : JSON.parse(text);
+        assertSound(event, readAndValidate(event));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('accepts {CasterId, ResourceId} exactly when both follow the ID rule', () => {
+    const id = fc.oneof(fc.stringMatching(ID), fc.string({ unit: 'binary', maxLength: 140 }), fc.constantFrom('', 'a'.repeat(128), 'a'.repeat(129), 'a/b', 'a b', '..', ':'));
+    fc.assert(
+      fc.property(id, id, (casterId, resourceId) => {
+        const outcome = readAndValidate({ CasterId: casterId, ResourceId: resourceId });
+        expect(outcome.items !== undefined).toBe(ID.test(casterId) && ID.test(resourceId));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('HTTP-shaped events with any value in any envelope field are read without throwing', () => {
+    const field = fc.constantFrom('rawPath', 'headers', 'queryParameters', 'body', 'isBase64Encoded');
+    fc.assert(
+      fc.property(fc.dictionary(field, anyValue), fc.constantFrom('POST', 'DELETE'), anyValue, (fields, method, path) => {
+        const event = { ...fields, requestContext: { http: { method, path } } };
+        assertSound(event, readAndValidate(event));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
