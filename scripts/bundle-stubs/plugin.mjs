@@ -22,6 +22,8 @@ export const SUBSTITUTIONS = {
   xmlbuilder: { stub: 'xmlbuilder.js', importers: ['xml2js'] },
   // Not a stub: wraps the real httpx to end each request's read timer with its response.
   httpx: { stub: 'httpx-read-timer.js', importers: ['@alicloud/tea-typescript'] },
+  // Silent: httpx's DEBUG output would print the security token header.
+  debug: { stub: 'debug.js', importers: ['httpx'] },
 };
 
 function packageOf(file) {

@@ -104,3 +104,12 @@ describe('httpx read-timer wrapper', () => {
     expect(outcome).toBe('ECONNRESET');
   });
 });
+
+describe('debug stub', () => {
+  it('gives silent loggers that report themselves disabled, whatever DEBUG says', () => {
+    const createDebug = load('debug.js');
+    const logger = createDebug('httpx:header');
+    expect(logger.enabled).toBe(false);
+    expect(logger('> %s', 'x-acs-security-token: t')).toBeUndefined();
+  });
+});
