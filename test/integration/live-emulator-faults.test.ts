@@ -3,6 +3,8 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 import { createLiveEmulator, DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from '../../dev/live-emulator';
+import { seededRandom } from '../../scripts/load/workload';
+import { rejection } from '../support/promises';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
@@ -23,26 +25,7 @@ function deleteCall(emulator: LiveEmulator, resourceId: string, cred: EmulatorCr
   return api.callApi(params, new $OpenApi.OpenApiRequest({ query }), new $Util.RuntimeOptions({ autoretry: false }));
 }
 
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
-/** A seeded uniform source (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Live emulator: probabilistic and echo faults', () => {
   let emulator: LiveEmulator;
@@ -50,7 +33,7 @@ describe('Live emulator: probabilistic and echo faults', () => {
 
   it('applies a probabilistic fault plan repeatably with a seeded random', async () => {
     const plan = async () => {
-      emulator = createLiveEmulator({ random: seeded(7), credentials: [STS], seed: { casters: { [CASTER]: Array.from({ length: 40 }, (_, i) => `r${i}`) } } });
+      emulator = createLiveEmulator({ random: seededRandom(7), credentials: [STS], seed: { casters: { [CASTER]: Array.from({ length: 40 }, (_, i) => `r${i}`) } } });
       await emulator.start();
       emulator.injectFault({ kind: 'throttle', probability: 0.3, times: Infinity });
       emulator.injectFault({ kind: 'unavailable', probability: 0.3, times: Infinity });

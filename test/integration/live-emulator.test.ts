@@ -19,6 +19,7 @@ import {
   type FaultKind,
   type LiveEmulator,
 } from '../../dev/live-emulator';
+import { rejection } from '../support/promises';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 const REGION = 'cn-shanghai';
@@ -54,15 +55,6 @@ const deleteQuery = (ResourceId: string, CasterId = CASTER): Query => ({ CasterI
 const deleteResource = (api: OpenApi, resourceId: string, casterId = CASTER) =>
   callLive(api, 'DeleteCasterVideoResource', deleteQuery(resourceId, casterId));
 
-/** The client's rejection (or a failure when it resolved). */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 // ---- raw requests with a small independent signer ----
 
