@@ -4,7 +4,7 @@ import { readConfig, type Config } from './config';
 import { resolveCredentials } from './credentials';
 import { Deadline } from './deadline';
 import { authorize, runItems, type ItemRun, type ResolvedItem } from './delete-video-resource';
-import { FunctionError, InternalError, InvalidRequestError, RetryLaterError } from './errors';
+import { FunctionError, InternalError, InvalidRequestError, MissingCredentialsError, RetryLaterError } from './errors';
 import { readInvocation } from './event-reader';
 import { readHttpRequest } from './http-request';
 import { toHttpResponse } from './http-response';
@@ -14,7 +14,7 @@ import { limiterFor } from './rate-limiter';
 import { redact, redactValue, secretsOf } from './redaction';
 import { readRequest, type RawRequest } from './request-model';
 import { batchResult, failure, itemResult } from './result';
-import type { FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
+import type { Credentials, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
 import { resolveRegions, validateRequest } from './validation';
 
 interface Settled {
@@ -22,6 +22,11 @@ interface Settled {
   /** The failure that should make an event invocation throw, when one remains retryable. */
   retryable?: FunctionError;
   retryAfterSeconds?: number;
+}
+
+/** What an invocation ended with, its ID, and the values to keep out of every output. */
+interface Finished extends Settled {
+  invocationId: string;
   secrets: string[];
 }
 
@@ -37,7 +42,7 @@ export async function handler(event: unknown, context: FcContext = {}): Promise<
   if (settled.retryable) {
     // EventBridge / FC async retry takes over; the delete is idempotent.
     const e = settled.retryable;
-    const message = `${e.code} (HTTP ${e.status}) remained after retries; invocation ${invocationIdOf(context)} should be retried.`;
+    const message = `${e.code} (HTTP ${e.status}) remained after retries; invocation ${settled.invocationId} should be retried.`;
     throw new RetryLaterError(redact(message, settled.secrets), settled.result);
   }
   return settled.result;
@@ -45,18 +50,17 @@ export async function handler(event: unknown, context: FcContext = {}): Promise<
 
 export async function handleHttp(event: HttpTriggerEvent, context: FcContext): Promise<HttpResponse> {
   const settled = await invoke(TRIGGERS.http, context, () => readRequest([readHttpRequest(event)], false));
-  const body = redact(JSON.stringify(settled.result), settled.secrets);
-  return toHttpResponse(settled.result, body, settled.retryAfterSeconds);
-}
-
-function invocationIdOf(context: FcContext): string {
-  return context.requestId || randomUUID();
+  // Already redacted by invoke().
+  return toHttpResponse(settled.result, JSON.stringify(settled.result), settled.retryAfterSeconds);
 }
 
 /** The story of one invocation: parse, validate, authorize, call, shape the result, log. */
-async function invoke(trigger: Trigger, context: FcContext, read: () => RawRequest): Promise<Settled> {
+async function invoke(trigger: Trigger, context: FcContext, read: () => RawRequest): Promise<Finished> {
   const started = Date.now();
-  const invocationId = invocationIdOf(context);
+  const invocationId = context.requestId || randomUUID();
+  // Read once: to sign with, and to know what to mask even when the call path fails.
+  const credentials = readCredentials(context);
+  const secrets = secretsOf(credentials);
   let logger = new Logger(DEFAULTS.logLevel, { invocationId, trigger });
   let settled: Settled;
   try {
@@ -65,27 +69,26 @@ async function invoke(trigger: Trigger, context: FcContext, read: () => RawReque
     const request = read();
     const items = resolveRegions(validateRequest(request), config.defaultRegion);
     const refusals = items.map((item) => authorize(item, config.allowedCasterIds));
-    const runs = refusals.every(Boolean) ? (refusals as ItemRun[]) : await call(items, refusals, context, config, started);
+    const runs = refusals.every(Boolean) ? (refusals as ItemRun[]) : await call(items, refusals, credentials, config, started);
     settled = shape(runs, request.batch, invocationId);
   } catch (err) {
     const error = err instanceof FunctionError ? err : new InternalError();
     if (!(err instanceof FunctionError)) logger.log('error', 'unexpected failure', { errorName: (err as Error)?.name });
-    settled = { result: failure(error, invocationId), secrets: [] };
+    settled = { result: failure(error, invocationId) };
   }
-  settled.secrets = secretsOf(safeCredentials(context));
-  settled.result = redactValue(settled.result, settled.secrets);
-  logSummary(logger.withSecrets(settled.secrets), settled, Date.now() - started);
-  return settled;
+  const finished = { ...settled, result: redactValue(settled.result, secrets), invocationId, secrets };
+  logSummary(logger.withSecrets(secrets), finished, Date.now() - started);
+  return finished;
 }
 
 async function call(
   items: ResolvedItem[],
   refusals: Array<ItemRun | undefined>,
-  context: FcContext,
+  credentials: Credentials | undefined,
   config: Config,
   started: number,
 ): Promise<ItemRun[]> {
-  const credentials = resolveCredentials(context);
+  if (!credentials) throw new MissingCredentialsError();
   const client = new LiveClient(config.endpoint, credentials);
   const retry = {
     maxAttempts: config.maxAttempts,
@@ -101,11 +104,11 @@ function shape(runs: ItemRun[], batch: boolean, invocationId: string): Settled {
   const retryable = failed.find((e) => e.retryable);
   const retryAfterSeconds = failed.find((e) => e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
   const result = batch ? batchResult(results, invocationId) : results[0];
-  return { result, retryable, retryAfterSeconds, secrets: [] };
+  return { result, retryable, retryAfterSeconds };
 }
 
-/** Credentials only to know what to mask; a missing role is reported by the call path, not here. */
-function safeCredentials(context: FcContext) {
+/** The invocation's credentials, or undefined: a missing role is reported only if Live must be called. */
+function readCredentials(context: FcContext): Credentials | undefined {
   try {
     return resolveCredentials(context);
   } catch {
