@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { createLiveEmulator, DEMO_CREDENTIALS } from '../dev/live-emulator';
 import { buildAll } from './bench/bundles';
+import { parseCommandLine } from './local/cli';
 import { casterOf, CHILD_ENV, HANDLERS, perHandler, resourceId, type HandlerName } from './bench/protocol';
 import { printReport, type Measured } from './bench/report';
 import { runChild } from './bench/spawn-child';
@@ -29,6 +30,15 @@ interface ColdReport { loadMs: number; firstInvocationMs: number; coldStartMs: n
 interface RssReport { warmedUp: number; rssGrowthBytes: number; heapGrowthBytes: number }
 
 async function main(): Promise<void> {
+  parseCommandLine({
+    command: 'npm run bench',
+    synopsis: '',
+    details: [
+      'Builds dist/index.js and the reference handlers, then measures them side by side against the local Live emulator.',
+      'No options; BENCH_COLD_RUNS and BENCH_WARM_ROUNDS set the run counts.',
+    ],
+    options: {},
+  });
   const root = path.resolve(__dirname, '..');
   const built = await buildAll(root);
   const emulator = createLiveEmulator();
@@ -99,7 +109,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
+main().catch((err: Error) => {
+  console.error(`npm run bench: ${err.message}`);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import { DEMO_CREDENTIALS, type FaultKind, type FaultSpec, type Seed } from '../
 import type { FcContext } from '../functions/delete-caster-video-resource/types';
 import type { Bundle } from '../test/support/harness';
 import { run } from '../test/support/invocations';
+import { integerSetting, parseCommandLine } from './local/cli';
 import { checkAll, maxPerSecond, resultOf, type Settled } from './load/invariants';
 import { LiveProcess, type LiveRecords } from './load/live-process';
 import { ALLOWED_CASTER_IDS, loadSeed, planWorkload } from './load/workload';
@@ -255,28 +256,32 @@ export function formatReport(r: LoadReport): string {
   return lines.join('\n');
 }
 
-function parseArgs(argv: string[]): Partial<LoadOptions> {
+function loadOptions(): Partial<LoadOptions> {
+  const { values, fail } = parseCommandLine({
+    command: 'npm run load',
+    synopsis: '[--invocations N] [--concurrency N] [--qps N] [--seed N]',
+    details: [
+      `Defaults: --invocations ${DEFAULT_LOAD.invocations} --concurrency ${DEFAULT_LOAD.concurrency} --qps ${DEFAULT_LOAD.qps} (LIVE_QPS) --seed ${DEFAULT_LOAD.seed}`,
+      'Exit codes: 0 every invariant held, 1 one was broken, 2 a usage error.',
+    ],
+    options: { invocations: { type: 'string' }, concurrency: { type: 'string' }, qps: { type: 'string' }, seed: { type: 'string' } },
+  });
   const out: Partial<LoadOptions> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], Number(argv[i + 1])];
-    if (!Number.isFinite(value)) throw new Error(`${flag} needs a number`);
-    if (flag === '--invocations') out.invocations = value;
-    else if (flag === '--concurrency') out.concurrency = value;
-    else if (flag === '--qps') out.qps = value;
-    else if (flag === '--seed') out.seed = value;
-    else throw new Error(`unknown option ${flag}; use --invocations, --concurrency, --qps, --seed`);
+  for (const key of ['invocations', 'concurrency', 'qps', 'seed'] as const) {
+    const text = values[key];
+    if (text !== undefined) out[key] = integerSetting(text, `--${key}`, fail, key === 'seed' ? 0 : 1);
   }
   return out;
 }
 
 if (require.main === module) {
-  runLoad(parseArgs(process.argv.slice(2)))
+  runLoad(loadOptions())
     .then((report) => {
       console.log(formatReport(report));
       process.exitCode = report.ok ? 0 : 1;
     })
-    .catch((err) => {
-      console.error(err);
+    .catch((err: Error) => {
+      console.error(`npm run load: ${err.message}`);
       process.exitCode = 1;
     });
 }

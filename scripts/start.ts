@@ -1,29 +1,56 @@
 // `npm start`: the built function on http://127.0.0.1:$PORT with HTTP-trigger
 // semantics, wired to a local Live API emulator (or, with --live, to Live).
-//   npm start [-- --port 9000] [--seed seed.json] [--live]
-import { parseArgs } from 'node:util';
-import { createLiveEmulator, DEMO_CASTER_ID, DEMO_CREDENTIALS, loadSeedFile, type LiveEmulator } from '../dev/live-emulator';
+import { createLiveEmulator, DEMO_CASTER_ID, DEMO_CREDENTIALS, parseSeed, type LiveEmulator, type Seed } from '../dev/live-emulator';
 import { loadBundle } from './local/bundle';
+import { EXIT, integerSetting, parseCommandLine, readInputFile } from './local/cli';
 import { LOCAL_FUNCTION, localContext, shellCredentials, type RoleCredentials } from './local/fc-context';
 import { startLocalServer } from './local/server';
+import type { AcceptedKey } from './local/trigger-auth';
 
-const { values } = parseArgs({
+const cli = parseCommandLine({
+  command: 'npm start',
+  synopsis: '[--port N] [--seed seed.json] [--live] [--auth] [--function-name NAME]',
+  details: [
+    '--port N              port on 127.0.0.1 (default $PORT, then 9000; 0 picks a free one)',
+    '--seed FILE           emulator casters: {"casters": {"LIVEPRODUCER_POST-…": ["res-a", "res-b"]}}',
+    '--live                call the REAL Live API with the shell\'s ALIBABA_CLOUD_* keys and LIVE_REGION',
+    '--auth                accept only ACS3-HMAC-SHA256-signed requests on the HTTP path (authType: function)',
+    `--function-name NAME  the name the invoke API answers for (default $FUNCTION_NAME, then ${LOCAL_FUNCTION.name})`,
+  ],
   options: {
-    port: { type: 'string', default: process.env.PORT || '9000' },
+    port: { type: 'string' },
     seed: { type: 'string' },
     live: { type: 'boolean', default: false },
+    auth: { type: 'boolean', default: false },
+    'function-name': { type: 'string' },
   },
 });
+const { values, fail } = cli;
 
-function fail(message: string): never {
-  console.error(`npm start: ${message}`);
-  process.exit(2);
+/** The setting the user actually gave, so that an error names it. */
+const portSetting = values.port !== undefined ? '--port' : process.env.PORT ? 'PORT' : 'the default port';
+const port = integerSetting(values.port ?? (process.env.PORT || '9000'), portSetting, fail, 0, 65535);
+const functionName = values['function-name'] || process.env.FUNCTION_NAME || LOCAL_FUNCTION.name;
+
+function readSeed(file: string): Seed {
+  const text = readInputFile(file, fail).toString('utf8');
+  try {
+    return parseSeed(JSON.parse(text));
+  } catch (err) {
+    return fail(`--seed ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** With --auth, how to sign: the shell's key, or the emulator's made-up demo key. */
+function authKeysLine(shellKeyId: string | undefined): string {
+  const demo = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+  const demoEnv = `ALIBABA_CLOUD_ACCESS_KEY_ID=${demo.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${demo.accessKeySecret}`;
+  return shellKeyId
+    ? `Signed requests only: your shell's AccessKey ${shellKeyId.slice(0, 4)}**** or the demo key (${demoEnv}).`
+    : `Signed requests only. Sign with the demo key: export ${demoEnv}`;
 }
 
 async function main(): Promise<void> {
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number (got ${values.port}).`);
-
   let emulator: LiveEmulator | undefined;
   let credentials: RoleCredentials;
   let firstCaster = DEMO_CASTER_ID;
@@ -34,7 +61,7 @@ async function main(): Promise<void> {
     firstCaster = '<your CasterId>';
     firstResource = '<ResourceId>';
   } else {
-    const seed = values.seed ? loadSeedFile(values.seed) : undefined;
+    const seed = values.seed ? readSeed(values.seed) : undefined;
     emulator = createLiveEmulator(seed ? { seed } : {});
     await emulator.start();
     // The bundle reads LIVE_ENDPOINT on every invocation; loopback http is allowed.
@@ -47,24 +74,38 @@ async function main(): Promise<void> {
     }
   }
 
+  // --auth: the keys FC would accept for this account: the shell's, and the emulator's demo keys.
+  const shell = shellCredentials();
+  const acceptedKeys: AcceptedKey[] | undefined = values.auth ? [...(shell ? [shell as AcceptedKey] : []), ...DEMO_CREDENTIALS] : undefined;
+
   const server = await startLocalServer({
     bundle: loadBundle(),
-    context: (name) => localContext(credentials, name),
+    context: (name) => localContext(credentials, name ?? functionName),
+    functionName,
+    acceptedKeys,
     port,
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') fail(`port ${port} (${portSetting}) is already in use: stop the other server, or pass --port 0 for a free port`);
+    throw err;
   });
 
   const lines = [
     '',
-    `caster-video-resource-delete is running at ${server.url}  (HTTP-trigger semantics: POST or DELETE)`,
+    `${functionName} is running at ${server.url}  (HTTP-trigger semantics: POST or DELETE${values.auth ? '; signed requests only' : ''})`,
     emulator
       ? `Live API: local emulator at ${emulator.url}, caster ${firstCaster} with ${(emulator.resources(firstCaster) ?? []).join(', ')}`
-      : `!!! LIVE MODE: requests go to the REAL ApsaraVideo Live API (${process.env.LIVE_ENDPOINT || 'live.aliyuncs.com'}) in ${process.env.LIVE_REGION}, with AccessKey ${(credentials.accessKeyId ?? "").slice(0, 4)}****. Deletes are real. !!!`,
-    `FC invoke API: POST ${server.url}/2023-03-30/functions/${LOCAL_FUNCTION.name}/invocations`,
+      : `!!! LIVE MODE: requests go to the REAL ApsaraVideo Live API (${process.env.LIVE_ENDPOINT || 'live.aliyuncs.com'}) in ${process.env.LIVE_REGION}, with AccessKey ${(credentials.accessKeyId ?? '').slice(0, 4)}****. Deletes are real. !!!`,
+    `FC invoke API: POST ${server.url}/2023-03-30/functions/${functionName}/invocations`,
+    ...(values.auth ? [authKeysLine(shell?.accessKeyId)] : []),
     '',
     'Delete a video resource:',
-    `  curl -X DELETE ${server.url}/casters/${firstCaster}/video-resources/${firstResource}`,
+    values.auth
+      ? `  npm run call -- ${server.url}/casters/${firstCaster}/video-resources/${firstResource} --method DELETE`
+      : `  curl -X DELETE ${server.url}/casters/${firstCaster}/video-resources/${firstResource}`,
     'Or check first, deleting nothing:',
-    `  curl -X POST ${server.url} -H 'content-type: application/json' -d '{"CasterId":"${firstCaster}","ResourceId":"${firstResource}","DryRun":true}'`,
+    values.auth
+      ? `  npm run call -- ${server.url} '{"CasterId":"${firstCaster}","ResourceId":"${firstResource}","DryRun":true}'`
+      : `  curl -X POST ${server.url} -H 'content-type: application/json' -d '{"CasterId":"${firstCaster}","ResourceId":"${firstResource}","DryRun":true}'`,
     '',
     'Ctrl-C stops.',
     '',
@@ -78,10 +119,13 @@ async function main(): Promise<void> {
     await server.close();
     await emulator?.stop();
     console.log(`Stopped (${signal}).`);
-    process.exit(0);
+    process.exit(EXIT.ok);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err: Error) => fail(err.message));
+main().catch((err: Error) => {
+  console.error(`npm start: ${err.message}`);
+  process.exit(EXIT.failed);
+});

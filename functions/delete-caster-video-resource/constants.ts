@@ -28,7 +28,10 @@ export const ERROR_CODES = {
   upstreamUnavailable: 'UpstreamUnavailable',
   throttled: 'Throttled',
   timeout: 'Timeout',
+  notAttempted: 'NotAttempted',
+  notFound: 'NotFound',
   invalidConfiguration: 'InvalidConfiguration',
+  functionFault: 'FunctionFault',
 } as const;
 
 export const OUTCOMES = {
@@ -37,10 +40,22 @@ export const OUTCOMES = {
   wouldDelete: 'would_delete',
 } as const;
 
+/**
+ * Where an invocation came from, as logged (`trigger`). Every source but
+ * `http` is an event invocation: it throws when a retry could cure a failure.
+ */
 export const TRIGGERS = {
   http: 'http',
+  /** InvokeFunction (console test, `s invoke`, SDK) on a function that has an HTTP trigger. */
+  invoke: 'invoke',
   cloudEvent: 'cloudevent',
   cloudEventBatch: 'cloudevent-batch',
+  mnsQueue: 'mns-queue',
+  mnsTopic: 'mns-topic',
+  rocketMq: 'rocketmq',
+  kafka: 'kafka',
+  rabbitMq: 'rabbitmq',
+  timer: 'timer',
   payload: 'payload',
 } as const;
 
@@ -49,6 +64,8 @@ export const LIMITS = {
   idMaxLength: 128,
   regionPattern: /^[a-z]{2,}(-[a-z0-9]+)+$/,
   maxBatchItems: 100,
+  /** Records one delivery may carry (event-streaming batches); more is refused unread. */
+  maxRecords: 10_000,
   maxHttpBodyBytes: 64 * 1024,
   /** Batch items in flight at once; the QPS limiter is what bounds the send rate. */
   batchConcurrency: 4,
@@ -77,4 +94,7 @@ export const HTTP = {
   allowedMethods: ['POST', 'DELETE'],
   jsonContentType: 'application/json; charset=utf-8',
   restPath: /\/casters\/([^/]+)\/video-resources\/([^/]+)\/?$/,
+  restPathShape: '/casters/{CasterId}/video-resources/{ResourceId}',
+  /** FC 3.0 InvokeFunction, as it reaches a function that has an HTTP trigger. */
+  invokePath: /^\/2023-03-30\/functions\/[^/]+\/invocations\/?$/,
 } as const;

@@ -1,4 +1,4 @@
-import { ERROR_CODES, LIVE_CODES } from './constants';
+import { ERROR_CODES } from './constants';
 import type { ErrorBody } from './types';
 
 export interface FieldProblem {
@@ -109,8 +109,8 @@ export class TimeoutError extends FunctionError {
 }
 
 export class UpstreamUnavailableError extends FunctionError {
-  constructor(message: string, retryAfterSeconds?: number) {
-    super(ERROR_CODES.upstreamUnavailable, message, 503, { retryable: true, retryAfterSeconds });
+  constructor(message: string, retryAfterSeconds?: number, requestId?: string | null) {
+    super(ERROR_CODES.upstreamUnavailable, message, 503, { retryable: true, retryAfterSeconds, requestId });
   }
 }
 
@@ -120,48 +120,45 @@ export class ThrottledError extends FunctionError {
   }
 }
 
-/** What the Live client throws when Live answers 4xx/5xx (`$tea.newError`). */
-interface LiveApiErrorShape {
-  code?: unknown;
-  statusCode?: unknown;
-  message?: unknown;
-  data?: { statusCode?: unknown; RequestId?: unknown; Message?: unknown; Recommend?: unknown; Code?: unknown };
-}
-
-/** Live codes that mean the function's own identity or permissions were refused. */
-const CREDENTIAL_CODE = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|SignatureNonceUsed|InvalidTimeStamp|ContentSHA256NotMatched|Forbidden|NoPermission|Unauthorized)/;
-
-export function isThrottlingCode(code: string): boolean {
-  return code.startsWith('Throttling');
-}
-
-/** Reads a Live answer error into a FunctionError, keeping Live's code and RequestId. */
-export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefined {
-  const status = Number(err.data?.statusCode ?? err.statusCode);
-  if (!Number.isInteger(status) || status < 400) return undefined;
-  const code = typeof err.code === 'string' && err.code !== '' && err.code !== 'undefined' ? err.code : '';
-  const requestId = typeof err.data?.RequestId === 'string' ? err.data.RequestId : null;
-  const liveMessage = typeof err.data?.Message === 'string' ? err.data.Message : `Live answered HTTP ${status}.`;
-  const recommend = typeof err.data?.Recommend === 'string' ? [{ recommend: err.data.Recommend }] : [];
-  const opts = { requestId, details: recommend };
-
-  if (code === '' && status >= 500) return new UpstreamUnavailableError(`Live answered HTTP ${status}.`);
-  if (isThrottlingCode(code) || status === 429) {
-    return new FunctionError(code || ERROR_CODES.throttled, liveMessage, 429, { ...opts, retryable: true });
-  }
-  if (status >= 500) return new FunctionError(code, liveMessage, 503, { ...opts, retryable: true });
-  if (CREDENTIAL_CODE.test(code) || status === 401 || status === 403) {
-    // The caller did nothing wrong: the function's own role was refused.
-    return new FunctionError(code, liveMessage, 502, opts);
-  }
-  if (code === LIVE_CODES.casterNotFound || status === 404) return new FunctionError(code, liveMessage, 404, opts);
-  return new FunctionError(code || 'UpstreamRejected', liveMessage, status, opts);
-}
-
-export class InternalError extends FunctionError {
+/** A bug: not retryable as such, but the event is kept (thrown) so a fixed deployment can take it. */
+export class FunctionFaultError extends FunctionError {
   constructor() {
-    super('FunctionFault', 'The function failed unexpectedly; see its log line for this invocationId.', 500);
+    super(ERROR_CODES.functionFault, 'The function failed unexpectedly; see its log line for this invocationId.', 500);
   }
+}
+
+export class NotAttemptedError extends FunctionError {
+  constructor() {
+    super(
+      ERROR_CODES.notAttempted,
+      'Not attempted: the invocation had no time left at LIVE_QPS to reach this record; a redelivery will.',
+      503,
+      { retryable: true, retryAfterSeconds: 1 },
+    );
+  }
+}
+
+export class PathNotFoundError extends FunctionError {
+  constructor(path: string, shape: string) {
+    super(ERROR_CODES.notFound, `No such path ${JSON.stringify(path.slice(0, 200))}; use / or ${shape}.`, 404);
+  }
+}
+
+/** Codes that mean the deployment, not the record, is at fault: a fixed deployment can still do the work. */
+const DEPLOYMENT_FAULTS: ReadonlySet<string> = new Set([
+  ERROR_CODES.missingCredentials,
+  ERROR_CODES.invalidConfiguration,
+  ERROR_CODES.functionFault,
+]);
+
+/**
+ * Whether an event invocation must throw for this failure, so that FC /
+ * EventBridge redelivers the event (and a dead-letter queue keeps it in the
+ * end): a retry can cure it, or fixing the deployment can (502 is Live
+ * refusing the function's own role). A record's own fault is acknowledged.
+ */
+export function mustRedeliver(error: { code: string; status: number; retryable: boolean }): boolean {
+  return error.retryable || error.status === 502 || DEPLOYMENT_FAULTS.has(error.code);
 }
 
 /**

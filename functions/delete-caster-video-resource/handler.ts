@@ -1,61 +1,56 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULTS, TRIGGERS } from './constants';
+import { processWork, settledWithoutLive } from './batch/process';
+import { planWork } from './batch/records';
+import { redeliverCodes, retryLater, settle, type Settled } from './batch/settle';
 import { readConfig, type Config } from './config';
+import { DEFAULTS, TRIGGERS } from './constants';
 import { resolveCredentials } from './credentials';
-import { Deadline } from './deadline';
-import { authorize, runItems, type ItemRun, type ResolvedItem } from './delete-video-resource';
-import { FunctionError, InternalError, InvalidRequestError, MissingCredentialsError, RetryLaterError } from './errors';
-import { readInvocation } from './event-reader';
-import { readHttpRequest } from './http-request';
-import { toHttpResponse } from './http-response';
-import { LiveClient } from './live-client';
+import { readHttpRequest } from './delivery/http-request';
+import { readDelivery } from './delivery/recognise';
+import { FunctionError, FunctionFaultError, MissingCredentialsError } from './errors';
+import { LiveClient } from './live/client';
 import { Logger } from './logger';
-import { limiterFor } from './rate-limiter';
-import { redact, redactValue, secretsOf } from './redaction';
-import { readRequest, type RawRequest } from './request-model';
-import { batchResult, failure, itemResult } from './result';
-import type { Credentials, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
-import { resolveRegions, validateRequest } from './validation';
+import { Deadline } from './policy/deadline';
+import { limiterFor } from './policy/rate-limiter';
+import { toHttpResponse } from './result/http-response';
+import { logSummary } from './result/log-summary';
+import { redactValue, secretsOf } from './result/redaction';
+import { failure } from './result/result';
+import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
 
-interface Settled {
-  result: InvocationResult;
-  /** The failure that should make an event invocation throw, when one remains retryable. */
-  retryable?: FunctionError;
-  retryAfterSeconds?: number;
-}
+/** The records of one invocation; reading may throw a FunctionError that refuses the whole request (HTTP). */
+type Read = () => { records: DeliveredRecord[]; batch: boolean };
 
-/** What an invocation ended with, its ID, and the values to keep out of every output. */
 interface Finished extends Settled {
   invocationId: string;
   secrets: string[];
 }
 
-/** FC 3.0 entry point: HTTP-trigger events get an HTTP answer, every other event the result itself. */
+/**
+ * FC 3.0 entry point. HTTP-trigger calls (and InvokeFunction through an HTTP
+ * trigger) get an HTTP answer; every other event gets the result itself, or a
+ * throw when a redelivery could still do what this invocation could not.
+ */
 export async function handler(event: unknown, context: FcContext = {}): Promise<InvocationResult | HttpResponse> {
-  const invocation = readInvocation(event);
-  if (invocation.trigger === TRIGGERS.http) return handleHttp(invocation.event, context);
-
-  const settled = await invoke(invocation.trigger, context, () => {
-    if (invocation.unreadable) throw new InvalidRequestError([{ field: '(event)', problem: invocation.unreadable }]);
-    return readRequest(invocation.payloads, invocation.batch);
-  });
-  if (settled.retryable) {
-    // EventBridge / FC async retry takes over; the delete is idempotent.
-    const e = settled.retryable;
-    const message = `${e.code} (HTTP ${e.status}) remained after retries; invocation ${settled.invocationId} should be retried.`;
-    throw new RetryLaterError(redact(message, settled.secrets), settled.result);
-  }
-  return settled.result;
+  const delivery = readDelivery(event);
+  if (delivery.kind === 'http') return handleHttp(delivery.event, context);
+  const finished = await invoke(delivery.trigger, context, () => delivery);
+  if (delivery.answer === 'http') return answerHttp(finished);
+  if (finished.redeliver.length > 0) throw retryLater(finished, finished.invocationId, finished.secrets);
+  return finished.result;
 }
 
 export async function handleHttp(event: HttpTriggerEvent, context: FcContext): Promise<HttpResponse> {
-  const settled = await invoke(TRIGGERS.http, context, () => readRequest([readHttpRequest(event)], false));
-  // Already redacted by invoke().
-  return toHttpResponse(settled.result, JSON.stringify(settled.result), settled.retryAfterSeconds);
+  return answerHttp(await invoke(TRIGGERS.http, context, () => ({ records: [{ payload: readHttpRequest(event) }], batch: false })));
 }
 
-/** The story of one invocation: parse, validate, authorize, call, shape the result, log. */
-async function invoke(trigger: Trigger, context: FcContext, read: () => RawRequest): Promise<Finished> {
+function answerHttp(finished: Finished): HttpResponse {
+  // Already redacted by invoke().
+  return toHttpResponse(finished.result, JSON.stringify(finished.result), finished.retryAfterSeconds);
+}
+
+/** The story of one invocation: read, validate and authorize each record, call Live, settle, log. */
+async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise<Finished> {
   const started = Date.now();
   const invocationId = context.requestId || randomUUID();
   // Read once: to sign with, and to know what to mask even when the call path fails.
@@ -66,45 +61,34 @@ async function invoke(trigger: Trigger, context: FcContext, read: () => RawReque
   try {
     const config = readConfig(context);
     logger = new Logger(config.logLevel, { invocationId, trigger });
-    const request = read();
-    const items = resolveRegions(validateRequest(request), config.defaultRegion);
-    const refusals = items.map((item) => authorize(item, config.allowedCasterIds));
-    const runs = refusals.every(Boolean) ? (refusals as ItemRun[]) : await call(items, refusals, credentials, config, started);
-    settled = shape(runs, request.batch, invocationId);
+    const { records, batch } = read();
+    const plan = planWork(records, batch, config.defaultRegion, config.allowedCasterIds);
+    const needsLive = plan.work.some((w) => w.item && !w.error);
+    const runs = needsLive ? await call(plan.work, credentials, config, started) : settledWithoutLive(plan.work);
+    settled = settle(runs, plan.batch, invocationId);
   } catch (err) {
-    const error = err instanceof FunctionError ? err : new InternalError();
+    const error = err instanceof FunctionError ? err : new FunctionFaultError();
     if (!(err instanceof FunctionError)) logger.log('error', 'unexpected failure', { errorName: (err as Error)?.name });
-    settled = { result: failure(error, invocationId) };
+    const result = failure(error, invocationId);
+    settled = { result, redeliver: redeliverCodes(result), retryAfterSeconds: error.retryAfterSeconds };
   }
   const finished = { ...settled, result: redactValue(settled.result, secrets), invocationId, secrets };
-  logSummary(logger.withSecrets(secrets), finished, Date.now() - started);
+  logSummary(logger.withSecrets(secrets), finished.result, finished.redeliver, Date.now() - started);
   return finished;
 }
 
-async function call(
-  items: ResolvedItem[],
-  refusals: Array<ItemRun | undefined>,
-  credentials: Credentials | undefined,
-  config: Config,
-  started: number,
-): Promise<ItemRun[]> {
-  if (!credentials) throw new MissingCredentialsError();
+async function call(work: Parameters<typeof processWork>[0], credentials: Credentials | undefined, config: Config, started: number) {
+  if (!credentials) {
+    const missing = new MissingCredentialsError();
+    return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));
+  }
   const client = new LiveClient(config.endpoint, credentials);
   const retry = {
     maxAttempts: config.maxAttempts,
     deadline: new Deadline(config.functionTimeoutMs, Date.now, started),
     limiter: limiterFor(config.qps),
   };
-  return runItems(items, refusals, client, retry);
-}
-
-function shape(runs: ItemRun[], batch: boolean, invocationId: string): Settled {
-  const results = runs.map((run) => itemResult(run, invocationId));
-  const failed = runs.filter((r) => r.error).map((r) => r.error!);
-  const retryable = failed.find((e) => e.retryable);
-  const retryAfterSeconds = failed.find((e) => e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
-  const result = batch ? batchResult(results, invocationId) : results[0];
-  return { result, retryable, retryAfterSeconds };
+  return processWork(work, client, retry);
 }
 
 /** The invocation's credentials, or undefined: a missing role is reported only if Live must be called. */
@@ -114,32 +98,4 @@ function readCredentials(context: FcContext): Credentials | undefined {
   } catch {
     return undefined;
   }
-}
-
-function logSummary(logger: Logger, settled: Settled, durationMs: number): void {
-  const { result } = settled;
-  const level = result.ok ? 'info' : settled.retryable || ('error' in result && result.error.status >= 500) ? 'error' : 'warn';
-  if ('results' in result) {
-    logger.log(level, 'batch invocation', {
-      outcome: result.ok ? 'ok' : 'partial_failure',
-      summary: result.summary,
-      items: result.results.map((r) => ({
-        casterId: r.casterId,
-        resourceId: r.resourceId,
-        ...(r.ok ? { outcome: r.outcome, requestId: r.requestId } : { errorCode: r.error.code, requestId: r.error.requestId }),
-        attempts: r.attempts,
-      })),
-      durationMs,
-    });
-    return;
-  }
-  logger.log(level, result.ok ? 'video resource delete' : 'video resource delete failed', {
-    casterId: result.casterId,
-    resourceId: result.resourceId,
-    ...(result.ok
-      ? { outcome: result.outcome, dryRun: result.dryRun, regionId: result.regionId, requestId: result.requestId }
-      : { errorCode: result.error.code, status: result.error.status, requestId: result.error.requestId }),
-    attempts: result.attempts ?? 0,
-    durationMs,
-  });
 }

@@ -3,4 +3,4 @@
  * Live production studio (DeleteCasterVideoResource). See README.md.
  */
 export { handler } from './handler';
-export { httpHandler } from './fc2-http-adapter';
+export { httpHandler } from './delivery/fc2-http-adapter';

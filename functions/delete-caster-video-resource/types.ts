@@ -38,6 +38,26 @@ export interface HttpResponse {
   isBase64Encoded: false;
 }
 
+/** What identifies a record in its source: CloudEvent id, MNS messageId, Kafka topic/partition/offset, ... */
+export type Identity = Record<string, string | number>;
+
+/** One message a delivery carried, opened from its envelope; `payload` is still unvalidated. */
+export interface DeliveredRecord {
+  payload: unknown;
+  identity?: Identity;
+}
+
+/** What arrived: an HTTP request, or records (answered as results, or in the HTTP shape for InvokeFunction). */
+export type Delivery =
+  | { kind: 'http'; event: HttpTriggerEvent }
+  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean; answer: 'result' | 'http' };
+
+/** Where an item sits in the results, and the identity of the record it came from. */
+export interface RecordRef {
+  index: number;
+  [key: string]: string | number;
+}
+
 /** One validated delete request. */
 export interface DeleteItem {
   casterId: string;
@@ -57,6 +77,7 @@ export interface ErrorBody {
 
 export interface ItemSuccess {
   ok: true;
+  record?: RecordRef;
   outcome: Outcome;
   casterId: string;
   resourceId: string;
@@ -69,6 +90,7 @@ export interface ItemSuccess {
 
 export interface ItemFailure {
   ok: false;
+  record?: RecordRef;
   casterId: string | null;
   resourceId: string | null;
   invocationId: string;

@@ -59,7 +59,9 @@ export function checkAnswered(f: RunFacts): Violations {
     const unexpected = failuresOf(resultOf(s)).filter(isUnexpectedFailure);
     if (unexpected.length) v.push(`#${s.planned.index} ${s.planned.kind}: unexpected failure ${unexpected[0]!.code}`);
     const result = resultOf(s);
-    if (s.planned.invalid && !(result?.ok === false && CALLER_CODES.has(result.error?.code))) {
+    // Invalid input is refused as a whole, or (in a batch) as the records that were invalid.
+    const refused = itemsOf(result).some((r: any) => r?.ok === false && CALLER_CODES.has(r.error?.code));
+    if (s.planned.invalid && !(result?.ok === false && refused)) {
       v.push(`#${s.planned.index}: invalid input answered ${JSON.stringify(result).slice(0, 200)}`);
     }
     if (s.planned.forbidden && result?.error?.code !== 'CasterNotAllowed') v.push(`#${s.planned.index}: forbidden caster answered ${JSON.stringify(result).slice(0, 200)}`);
@@ -104,6 +106,11 @@ export function checkOutcomesAgainstLive(f: RunFacts): Violations {
       const key = `${item.casterId}/${item.resourceId}`;
       if (item.outcome === 'deleted') {
         if (rec.action !== DELETE || rec.status !== 200 || rec.query.ResourceId !== item.resourceId) v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);
+        if (!gone(item.casterId, item.resourceId)) v.push(`${where}: still in Live`);
+      } else if (item.outcome === 'already_absent' && !item.dryRun && rec.action === DESCRIBE) {
+        // A batch's one describe per caster found it gone before any delete was sent.
+        if (rec.status !== 200) v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
+        if (seeded(item.casterId, item.resourceId) && (deletedAt.get(key) ?? Infinity) > rec.time) v.push(`${where}: the resource was there`);
         if (!gone(item.casterId, item.resourceId)) v.push(`${where}: still in Live`);
       } else if (item.outcome === 'already_absent' && !item.dryRun) {
         if (rec.action !== DELETE || rec.code !== 'InvalidResource.NotFound' || rec.query.ResourceId !== item.resourceId) v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);

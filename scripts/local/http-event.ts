@@ -1,5 +1,5 @@
 // Turns a Node HTTP request into the FC 3.0 HTTP-trigger event FC would pass
-// (the shape of ../shared/reference/events/fc3-http-trigger-template.json).
+// (the shape of test/fixtures/reference/events/fc3-http-trigger-template.json).
 import type { IncomingMessage } from 'node:http';
 import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/types';
 
@@ -52,5 +52,22 @@ export function toHttpTriggerEvent(req: IncomingMessage, url: URL, body: Buffer,
         userAgent: headers['user-agent'] ?? '',
       },
     },
+  };
+}
+
+/**
+ * What FC 3.0 hands a function that has an HTTP trigger when it is called
+ * through the InvokeFunction API (test/fixtures/reference/events/fc3-http-trigger-template.json):
+ * the HTTP-trigger shape with the API's own path, `X-Acs-Action: InvokeFunction`,
+ * `Content-Type: application/octet-stream` and the raw payload as the body.
+ */
+export function toInvokeFunctionEvent(req: IncomingMessage, url: URL, body: Buffer, requestId: string): HttpTriggerEvent {
+  const event = toHttpTriggerEvent(req, url, body, requestId);
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k !== 'content-type' && k !== 'x-acs-action'));
+  return {
+    ...event,
+    headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Acs-Action': 'InvokeFunction' },
+    body: body.toString('utf8'),
+    isBase64Encoded: false,
   };
 }

@@ -17,6 +17,8 @@ export const OWN_CODE_STATUS: Readonly<Record<string, number>> = {
   UpstreamUnavailable: 503,
   Throttled: 429,
   Timeout: 504,
+  NotAttempted: 503,
+  NotFound: 404,
   InvalidConfiguration: 500,
   /** An unexpected failure inside the function (a bug): never the answer to any input. */
   FunctionFault: 500,
@@ -42,6 +44,19 @@ function exactKeys(value: Obj, required: string[], optional: string[], at: strin
   for (const key of required) if (!Object.hasOwn(value, key)) problems.push(`${at}: missing ${key}`);
   for (const key of Object.keys(value)) {
     if (!required.includes(key) && !optional.includes(key)) problems.push(`${at}: unexpected key ${key}`);
+  }
+}
+
+/** `record`: the item's place in the results and its identity in the source (CloudEvent id, messageId, offset, ...). */
+function checkRecord(value: Obj, at: string, problems: string[]): void {
+  if (!Object.hasOwn(value, 'record')) return;
+  const record = value.record;
+  if (!isObj(record) || !isNonNegInt(record.index)) {
+    problems.push(`${at}: record must be an object with an integer index`);
+    return;
+  }
+  for (const [k, v] of Object.entries(record)) {
+    if (typeof v !== 'string' && typeof v !== 'number') problems.push(`${at}: record.${k} must be a string or number`);
   }
 }
 
@@ -85,7 +100,8 @@ export function itemProblems(value: unknown, at = 'result'): string[] {
   const problems: string[] = [];
   if (!isObj(value)) return [`${at}: must be an object`];
   if (value.ok === true) {
-    exactKeys(value, ['ok', 'outcome', 'casterId', 'resourceId', 'regionId', 'requestId', 'invocationId', 'attempts', 'dryRun'], [], at, problems);
+    exactKeys(value, ['ok', 'outcome', 'casterId', 'resourceId', 'regionId', 'requestId', 'invocationId', 'attempts', 'dryRun'], ['record'], at, problems);
+    checkRecord(value, at, problems);
     if (!OUTCOMES.includes(value.outcome as (typeof OUTCOMES)[number])) problems.push(`${at}: outcome ${String(value.outcome)} is unknown`);
     for (const key of ['casterId', 'resourceId', 'regionId', 'invocationId']) {
       if (typeof value[key] !== 'string' || value[key] === '') problems.push(`${at}: ${key} must be a non-empty string`);
@@ -96,7 +112,8 @@ export function itemProblems(value: unknown, at = 'result'): string[] {
     if (value.outcome === 'would_delete' && value.dryRun !== true) problems.push(`${at}: would_delete only with dryRun`);
     if (value.outcome === 'deleted' && value.dryRun !== false) problems.push(`${at}: deleted only without dryRun`);
   } else if (value.ok === false) {
-    exactKeys(value, ['ok', 'casterId', 'resourceId', 'invocationId', 'error'], ['attempts'], at, problems);
+    exactKeys(value, ['ok', 'casterId', 'resourceId', 'invocationId', 'error'], ['attempts', 'record'], at, problems);
+    checkRecord(value, at, problems);
     if (!nullableString(value.casterId) || !nullableString(value.resourceId)) problems.push(`${at}: casterId/resourceId must be a string or null`);
     if (typeof value.invocationId !== 'string' || value.invocationId === '') problems.push(`${at}: invocationId must be a non-empty string`);
     if (value.attempts !== undefined && !isNonNegInt(value.attempts)) problems.push(`${at}: attempts must be an integer >= 0`);
@@ -112,8 +129,9 @@ export function batchProblems(value: unknown, at = 'result'): string[] {
   const problems: string[] = [];
   if (!isObj(value)) return [`${at}: must be an object`];
   exactKeys(value, ['ok', 'results', 'summary', 'invocationId'], [], at, problems);
-  if (!Array.isArray(value.results) || value.results.length === 0 || value.results.length > 100) {
-    return [...problems, `${at}: results must be an array of 1-100 item results`];
+  // An event-streaming delivery may carry many records, each of up to 100 items.
+  if (!Array.isArray(value.results) || value.results.length === 0 || value.results.length > 1_000_000) {
+    return [...problems, `${at}: results must be a non-empty array of item results`];
   }
   const counts = { deleted: 0, already_absent: 0, would_delete: 0, failed: 0 };
   value.results.forEach((r: unknown, i: number) => {
@@ -122,7 +140,10 @@ export function batchProblems(value: unknown, at = 'result'): string[] {
       if (r.ok === true && Object.hasOwn(counts, r.outcome as string)) counts[r.outcome as keyof typeof counts] += 1;
       else if (r.ok === false) counts.failed += 1;
       if (r.invocationId !== value.invocationId) problems.push(`${at}.results[${i}]: invocationId differs from the batch's`);
-      if (r.ok === false && (r.casterId === null || r.resourceId === null)) problems.push(`${at}.results[${i}]: a batch item names its IDs`);
+      // Only a record that could not be read may lack its IDs.
+      const unread = isObj(r.error) && r.error.code === 'InvalidRequest';
+      if (r.ok === false && !unread && (r.casterId === null || r.resourceId === null)) problems.push(`${at}.results[${i}]: a batch item names its IDs`);
+      if (!isObj(r.record) || r.record.index !== i) problems.push(`${at}.results[${i}]: record.index must be ${i}`);
     }
   });
   if (!isObj(value.summary)) problems.push(`${at}: summary must be an object`);
@@ -176,19 +197,19 @@ export function httpResult(answer: { body: string }): any {
 
 /**
  * What an event invocation may do (SPEC §2, §6): return a result, or throw a
- * RetryLaterError whose `result` is one and holds a retryable failure. A
- * returned result never holds a retryable failure (it would have thrown).
+ * RetryLaterError whose `result` is one and holds a failure that a retry or a
+ * fixed deployment can cure. A returned result never holds one (it would have thrown).
  */
 export function eventOutcomeProblems(outcome: { result?: unknown; thrown?: unknown }, at = 'event'): string[] {
   if ('thrown' in outcome && outcome.thrown !== undefined) {
     const err = outcome.thrown as Error & { result?: unknown };
     if (!(err instanceof Error) || err.name !== 'RetryLaterError') return [`${at}: threw something other than RetryLaterError: ${String(err)}`];
     const problems = resultProblems(err.result, `${at}.thrown.result`);
-    if (!retryableFailures(err.result).length) problems.push(`${at}: threw without a retryable failure in its result`);
+    if (!redeliverableFailures(err.result).length) problems.push(`${at}: threw without a retryable or deployment failure in its result`);
     return problems;
   }
   const problems = resultProblems(outcome.result, `${at}.result`);
-  if (retryableFailures(outcome.result).length) problems.push(`${at}: returned a retryable failure instead of throwing`);
+  if (redeliverableFailures(outcome.result).length) problems.push(`${at}: returned a retryable or deployment failure instead of throwing`);
   return problems;
 }
 
@@ -199,8 +220,12 @@ export function failuresOf(result: unknown): Array<{ code: string; status: numbe
   return items.filter((r): r is Obj => isObj(r) && r.ok === false && isObj(r.error)).map((r) => r.error as any);
 }
 
-function retryableFailures(result: unknown) {
-  return failuresOf(result).filter((e) => e.retryable);
+/** Codes that mean the deployment, not the record, is at fault (SPEC §6). */
+const DEPLOYMENT_CODES = new Set(['MissingCredentials', 'InvalidConfiguration', 'FunctionFault']);
+
+/** Failures an event invocation must not acknowledge: retryable, a deployment fault, or Live refusing the role (502). */
+export function redeliverableFailures(result: unknown) {
+  return failuresOf(result).filter((e) => e.retryable || e.status === 502 || DEPLOYMENT_CODES.has(e.code));
 }
 
 /** Throws with every problem listed; for tests that want one assertion. */

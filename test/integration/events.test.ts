@@ -53,7 +53,7 @@ describe('event invocations (built bundle against the Live emulator)', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRequest', status: 400, retryable: false } });
     }
     const tooMany = await invoke(live, { CasterId: CASTER, ResourceIds: Array.from({ length: 101 }, (_, i) => `r${i}`) });
-    expect(tooMany.error.details).toEqual([{ field: 'Items', problem: 'at most 100 items in one invocation (got 101)' }]);
+    expect(tooMany.error.details).toEqual([{ field: 'ResourceIds', problem: 'at most 100 items in one request (got 101)' }]);
     expect(live.emulator.requests).toHaveLength(0);
   });
 

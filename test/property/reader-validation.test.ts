@@ -3,11 +3,10 @@
 // only JSON: null prototypes, boxed values, typed arrays, sparse arrays,
 // __proto__ / constructor keys. Many runs are cheap here.
 import fc from 'fast-check';
-import { InvalidRequestError, MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
-import { readInvocation } from '../../functions/delete-caster-video-resource/event-reader';
-import { readHttpRequest } from '../../functions/delete-caster-video-resource/http-request';
-import { readRequest } from '../../functions/delete-caster-video-resource/request-model';
-import { validateRequest } from '../../functions/delete-caster-video-resource/validation';
+import { planWork, type Work } from '../../functions/delete-caster-video-resource/batch/records';
+import { MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
+import { readHttpRequest } from '../../functions/delete-caster-video-resource/delivery/http-request';
+import { readDelivery } from '../../functions/delete-caster-video-resource/delivery/recognise';
 import { requestishJson, jsonText, stringsIn } from '../support/invocations';
 
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -25,38 +24,38 @@ const anyValue = fc.anything({
   maxDepth: 4,
 });
 
-/** Reads and validates like the handler does; returns the items or the InvalidRequestError. */
-function readAndValidate(event: unknown) {
-  const inv = readInvocation(event);
-  if (inv.trigger === 'http') {
-    try {
-      return { items: validateRequest(readRequest([readHttpRequest(inv.event)], false)) };
-    } catch (err) {
-      return { error: err };
-    }
-  }
-  if (inv.unreadable) return { error: new InvalidRequestError([{ field: '(event)', problem: inv.unreadable }]) };
+/** Reads, validates and plans like the handler does: the items to run, the refused ones, or the request's refusal. */
+function readAndValidate(event: unknown): { items?: Work[]; refused?: Work[]; error?: unknown } {
+  const delivery = readDelivery(event);
+  let plan;
   try {
-    return { items: validateRequest(readRequest(inv.payloads, inv.batch)) };
+    const read = delivery.kind === 'http' ? { records: [{ payload: readHttpRequest(delivery.event) }], batch: false } : delivery;
+    plan = planWork(read.records, read.batch, 'cn-shanghai', undefined);
   } catch (err) {
     return { error: err };
   }
+  return { items: plan.work.filter((w) => !w.error), refused: plan.work.filter((w) => w.error) };
 }
 
 function assertSound(event: unknown, outcome: ReturnType<typeof readAndValidate>): void {
   if (outcome.error !== undefined) {
-    // Refusals are the function's own errors (400/405/413/415), with a bounded list of problems.
+    // Refusals are the function's own errors (400/404/405/413/415), with a bounded list of problems.
     const e = outcome.error as { status?: number; details?: unknown[] };
-    if (!(e instanceof Error) || ![400, 405, 413, 415].includes(e.status ?? 0)) throw new Error(`not a caller error: ${String(outcome.error)}`);
+    if (!(e instanceof Error) || ![400, 404, 405, 413, 415].includes(e.status ?? 0)) throw new Error(`not a caller error: ${String(outcome.error)}`);
     if ((e.details?.length ?? 0) > MAX_LISTED_PROBLEMS + 1) throw new Error(`${e.details!.length} problems listed`);
     return;
   }
   const named = stringsIn(event);
-  for (const item of outcome.items!) {
-    if (!ID.test(item.casterId) || !ID.test(item.resourceId)) throw new Error(`accepted an invalid ID: ${JSON.stringify(item)}`);
+  for (const { item } of outcome.items!) {
+    if (!item || !ID.test(item.casterId) || !ID.test(item.resourceId)) throw new Error(`accepted an invalid ID: ${JSON.stringify(item)}`);
     if (!named.has(item.casterId) || !named.has(item.resourceId)) throw new Error(`accepted IDs the input never named: ${JSON.stringify(item)}`);
   }
-  if (outcome.items!.length === 0 || outcome.items!.length > 100) throw new Error(`accepted ${outcome.items!.length} items`);
+  for (const w of outcome.refused!) {
+    // Each refusal is the record's own, bounded, and never an item to run.
+    if (w.item && w.error!.code !== 'CasterNotAllowed') throw new Error(`refused item kept: ${JSON.stringify(w)}`);
+    if (w.error!.details.length > MAX_LISTED_PROBLEMS + 1) throw new Error(`${w.error!.details.length} problems listed`);
+  }
+  if (outcome.items!.length + outcome.refused!.length === 0) throw new Error('no result for the event');
 }
 
 describe('event reader and validation (property, sources)', () => {
@@ -92,7 +91,7 @@ describe('event reader and validation (property, sources)', () => {
     fc.assert(
       fc.property(id, id, (casterId, resourceId) => {
         const outcome = readAndValidate({ CasterId: casterId, ResourceId: resourceId });
-        expect(outcome.items !== undefined).toBe(ID.test(casterId) && ID.test(resourceId));
+        expect(outcome.items?.length === 1).toBe(ID.test(casterId) && ID.test(resourceId));
       }),
       { numRuns: 1500 },
     );

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The real FC 3.0 HTTP-trigger event from ../shared/reference, as the base of every HTTP event. */
+/** The real FC 3.0 HTTP-trigger event (test/fixtures/reference), as the base of every HTTP event. */
 const template = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/events/fc3-http-trigger-template.json'), 'utf8'),
+  fs.readFileSync(path.join(__dirname, '../fixtures/reference/events/fc3-http-trigger-template.json'), 'utf8'),
 );
 
 export interface HttpEventOptions {

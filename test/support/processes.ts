@@ -11,15 +11,24 @@ export interface Finished {
 
 /** Runs an npm script to completion, as a user would, from the project root. */
 export function runNpm(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Finished> {
+  return run('npm', args, env, timeoutMs);
+}
+
+/** Runs what an npm script runs (`tsx scripts/x.ts …`) without npm and the build before it: for quick checks of its options. */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Finished> {
+  return run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join('scripts', script), ...args], env, timeoutMs);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`npm ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
+      reject(new Error(`${command} ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);

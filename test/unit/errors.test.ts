@@ -1,5 +1,5 @@
-import { fromLiveAnswer } from '../../functions/delete-caster-video-resource/errors';
-import { classifyFailure } from '../../functions/delete-caster-video-resource/live-client';
+import { fromLiveAnswer } from '../../functions/delete-caster-video-resource/live/classify';
+import { classifyFailure } from '../../functions/delete-caster-video-resource/live/classify';
 
 const liveError = (code: string, statusCode: number) => ({
   code,

@@ -1,5 +1,5 @@
 import { FunctionError } from '../../functions/delete-caster-video-resource/errors';
-import { readHttpRequest } from '../../functions/delete-caster-video-resource/http-request';
+import { readHttpRequest } from '../../functions/delete-caster-video-resource/delivery/http-request';
 import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/types';
 import { httpEvent, type HttpEventOptions } from '../support/events';
 

@@ -1,14 +1,15 @@
 import { FunctionError, MethodNotAllowedError } from '../../functions/delete-caster-video-resource/errors';
-import { toHttpResponse, httpStatus } from '../../functions/delete-caster-video-resource/http-response';
+import { toHttpResponse, httpStatus } from '../../functions/delete-caster-video-resource/result/http-response';
 import { Logger } from '../../functions/delete-caster-video-resource/logger';
-import { redact, redactValue } from '../../functions/delete-caster-video-resource/redaction';
-import { batchResult, failure, itemResult } from '../../functions/delete-caster-video-resource/result';
+import { redact, redactValue } from '../../functions/delete-caster-video-resource/result/redaction';
+import { batchResult, failure, itemResult } from '../../functions/delete-caster-video-resource/result/result';
 
 const item = { casterId: 'c', resourceId: 'r', regionId: 'cn-shanghai', dryRun: false };
+const work = { index: 0, casterId: 'c', resourceId: 'r', item };
 
 describe('result shaping', () => {
   it('shapes a success as SPEC §5 shows it', () => {
-    expect(itemResult({ item, regionId: 'cn-shanghai', attempts: 2, outcome: 'deleted', requestId: 'RID' }, 'inv')).toEqual({
+    expect(itemResult({ work, attempts: 2, outcome: 'deleted', requestId: 'RID' }, 'inv', false)).toEqual({
       ok: true,
       outcome: 'deleted',
       casterId: 'c',
@@ -22,8 +23,8 @@ describe('result shaping', () => {
   });
 
   it('summarises a batch in input order and is ok only when every item is', () => {
-    const ok = itemResult({ item, regionId: 'cn-shanghai', attempts: 1, outcome: 'already_absent', requestId: null }, 'inv');
-    const bad = failure(new FunctionError('InvalidCaster.NotFound', 'x', 404), 'inv', 'c', 'r2', 1);
+    const ok = itemResult({ work, attempts: 1, outcome: 'already_absent', requestId: null }, 'inv', false);
+    const bad = failure(new FunctionError('InvalidCaster.NotFound', 'x', 404), 'inv', { casterId: 'c', resourceId: 'r2', attempts: 1 });
     const batch = batchResult([ok, bad, ok], 'inv');
     expect(batch.summary).toEqual({ deleted: 0, already_absent: 2, would_delete: 0, failed: 1 });
     expect(batch.ok).toBe(false);

@@ -1,7 +1,7 @@
-import { Deadline } from '../../functions/delete-caster-video-resource/deadline';
+import { Deadline } from '../../functions/delete-caster-video-resource/policy/deadline';
 import { FunctionError } from '../../functions/delete-caster-video-resource/errors';
-import { RateLimiter } from '../../functions/delete-caster-video-resource/rate-limiter';
-import { backoffDelay, withRetries } from '../../functions/delete-caster-video-resource/retry-policy';
+import { RateLimiter } from '../../functions/delete-caster-video-resource/policy/rate-limiter';
+import { backoffDelay, withRetries } from '../../functions/delete-caster-video-resource/policy/retry';
 
 /** A virtual clock: sleeping advances it, so no test waits for real time. */
 function clock(start = 1_000_000) {
@@ -91,12 +91,12 @@ describe('withRetries', () => {
     expect(seen).toEqual([[2_700, true]]);
   });
 
-  it('answers Throttled when the rate limit allows no send before the deadline', async () => {
+  it('answers NotAttempted when the rate limit allows no send before the deadline', async () => {
     const c = clock();
     const limiter = new RateLimiter(1, 0, c.now);
     limiter.reserve(Infinity);
     const run = await withRetries(async () => 1, { maxAttempts: 4, deadline: new Deadline(500, c.now), limiter, sleep: c.sleep });
-    expect(run).toMatchObject({ ok: false, attempts: 0, error: { code: 'Throttled', status: 429 } });
+    expect(run).toMatchObject({ ok: false, attempts: 0, error: { code: 'NotAttempted', status: 503, retryable: true } });
   });
 });
 

@@ -1,0 +1,50 @@
+import { LIMITS } from '../constants';
+import type { LiveClient } from '../live/client';
+import { checkOne, deleteOne, type Ran } from '../live/operations';
+import type { RetryOptions } from '../policy/retry';
+import { prefetch } from './prefetch';
+import type { Work } from './records';
+
+export interface ItemRun extends Ran {
+  work: Work;
+}
+
+/** Work settled without a network call: invalid records and refused casters. */
+export function settledWithoutLive(work: Work[]): ItemRun[] {
+  return work.map((w) => ({ work: w, attempts: 0, error: w.error }));
+}
+
+/**
+ * Runs every item, a few at a time (the rate limiter bounds the send rate),
+ * results in input order. A repeated (caster, resource) pair waits for the
+ * earlier one, so the second sees `already_absent` instead of racing it.
+ */
+export async function processWork(work: Work[], client: LiveClient, retry: RetryOptions): Promise<ItemRun[]> {
+  const results: ItemRun[] = new Array(work.length);
+  const pending: Work[] = [];
+  for (const w of work) {
+    if (w.error || !w.item) results[w.index] = { work: w, attempts: 0, error: w.error };
+    else pending.push(w);
+  }
+  const known = await prefetch(pending, client, retry);
+  const queue = pending.filter((w) => {
+    const ran = known.get(w);
+    if (ran) results[w.index] = { work: w, ...ran };
+    return !ran;
+  });
+  const lastForKey = new Map<string, Promise<unknown>>();
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) {
+      const w = queue[next++];
+      const item = w.item!;
+      const key = `${item.regionId}\n${item.casterId}\n${item.resourceId}`;
+      const previous = lastForKey.get(key) ?? Promise.resolve();
+      const current = previous.then(() => (item.dryRun ? checkOne(item, client, retry) : deleteOne(item, client, retry)));
+      lastForKey.set(key, current.catch(() => undefined));
+      results[w.index] = { work: w, ...(await current) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIMITS.batchConcurrency, queue.length) }, worker));
+  return results;
+}

@@ -1,0 +1,141 @@
+import { TRIGGERS } from '../constants';
+import type { DeliveredRecord, Identity, Trigger } from '../types';
+import { isObject, openMessage, parseJson, Unreadable, type JsonObject } from './decode';
+
+/**
+ * The envelopes Alibaba Cloud's triggers wrap a caller's message in, each
+ * opened to the message and the identity an operator finds it by
+ * (test/fixtures/events/README.md lists where each format is documented).
+ * Like Powertools' parser envelopes, but for FC's sources; written by hand
+ * because no library knows these formats.
+ */
+export interface Opened {
+  trigger: Trigger;
+  record: DeliveredRecord;
+}
+
+export function isCloudEvent(value: unknown): value is JsonObject {
+  return isObject(value) && typeof value.specversion === 'string' && ('data' in value || 'data_base64' in value);
+}
+
+/** Keeps the identity fields that are present and printable. */
+function identity(fields: Record<string, unknown>): Identity {
+  const out: Identity = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))) {
+      out[key] = typeof value === 'string' ? value.slice(0, 200) : value;
+    }
+  }
+  return out;
+}
+
+/** `data` may be an object, JSON text, or base64 (`data_base64`). */
+function cloudEventData(event: JsonObject): unknown {
+  if (typeof event.data_base64 === 'string') return openMessage(Buffer.from(event.data_base64, 'base64'));
+  return typeof event.data === 'string' ? openMessage(event.data) : event.data;
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Message sources that EventBridge delivers to FC as CloudEvents, told apart by `type`. */
+const CLOUD_EVENT_SOURCES: Array<{ type: RegExp; trigger: Trigger; open(data: JsonObject, id: unknown): DeliveredRecord }> = [
+  {
+    type: /^mns:Queue:/i,
+    trigger: TRIGGERS.mnsQueue,
+    open: (data, id) => ({ payload: openMessage(data.messageBody), identity: identity({ id, messageId: data.messageId }) }),
+  },
+  {
+    type: /^mq:Topic:/i,
+    trigger: TRIGGERS.rocketMq,
+    open: (data, id) => {
+      const system = isObject(data.systemProperties) ? data.systemProperties : {};
+      const msgId = system.UNIQ_KEY ?? system.MSG_ID ?? data.msgId ?? data.messageId;
+      return { payload: openMessage(data.body), identity: identity({ id, topic: data.topic, msgId }) };
+    },
+  },
+  {
+    type: /^alikafka:Topic:/i,
+    trigger: TRIGGERS.kafka,
+    open: (data, id) => ({
+      payload: openMessage(data.value),
+      identity: identity({ id, topic: data.topic, partition: data.partition, offset: data.offset }),
+    }),
+  },
+  {
+    type: /^amqp:Queue:/i,
+    trigger: TRIGGERS.rabbitMq,
+    open: (data, id) => {
+      const props = isObject(data.props) ? data.props : {};
+      const envelope = isObject(data.envelope) ? data.envelope : {};
+      return {
+        payload: openMessage(data.body),
+        identity: identity({ id, messageId: props.messageId, deliveryTag: envelope.deliveryTag }),
+      };
+    },
+  },
+];
+
+/** Keys under which an unknown source's CloudEvent may carry the message. */
+const MESSAGE_KEYS = ['messageBody', 'body', 'value', 'Message', 'payload'] as const;
+const REQUEST_KEY = /^(casterid|resourceid|resourceids|items)$/i;
+
+/** One CloudEvent: a known message source, else an EventBridge event whose `data` is the request. */
+export function openCloudEvent(event: JsonObject): Opened {
+  const data = cloudEventData(event);
+  const type = str(event.type);
+  const known = CLOUD_EVENT_SOURCES.find((s) => s.type.test(type));
+  if (known && isObject(data)) return { trigger: known.trigger, record: known.open(data, event.id) };
+  const id = identity({ id: event.id });
+  if (isObject(data) && !Object.keys(data).some((k) => REQUEST_KEY.test(k))) {
+    // A message source this list does not name yet: open its usual message field.
+    const key = MESSAGE_KEYS.find((k) => k in data);
+    if (key) return { trigger: TRIGGERS.cloudEvent, record: { payload: openMessage(data[key]), identity: id } };
+  }
+  return { trigger: TRIGGERS.cloudEvent, record: { payload: data, identity: id } };
+}
+
+/** An event-streaming element: a CloudEvent, or (an older Kafka form) a CloudEvent as JSON text. */
+export function asCloudEvent(element: unknown): JsonObject | undefined {
+  if (isCloudEvent(element)) return element;
+  if (typeof element !== 'string' || !/^\s*\{/.test(element) || !element.includes('specversion')) return undefined;
+  const parsed = parseJson(element);
+  return isCloudEvent(parsed) ? parsed : undefined;
+}
+
+/** MNS topic, JSON notify format: `Message`, with message attributes as extra keys. */
+function isMnsTopicJson(event: JsonObject): boolean {
+  return 'Message' in event && ('TopicOwner' in event || 'TopicName' in event) && 'MessageId' in event;
+}
+
+/** MNS topic, STREAM format with attributes: `{body, attrs}` (without attributes the event is the message). */
+function isMnsTopicStream(event: JsonObject): boolean {
+  const keys = Object.keys(event);
+  return keys.length === 2 && typeof event.body === 'string' && isObject(event.attrs);
+}
+
+function isTimer(event: JsonObject): boolean {
+  return 'payload' in event && typeof event.triggerTime === 'string' && typeof event.triggerName === 'string';
+}
+
+/** A non-CloudEvent object: an MNS topic notification, a timer tick, or the payload itself. */
+export function openObject(event: JsonObject): Opened {
+  if (isMnsTopicJson(event)) {
+    return {
+      trigger: TRIGGERS.mnsTopic,
+      record: { payload: openMessage(event.Message), identity: identity({ messageId: event.MessageId, topic: event.TopicName }) },
+    };
+  }
+  if (isMnsTopicStream(event)) {
+    const attrs = event.attrs as JsonObject;
+    return { trigger: TRIGGERS.mnsTopic, record: { payload: openMessage(event.body), identity: identity({ messageId: attrs.MessageId ?? attrs.messageId }) } };
+  }
+  if (isTimer(event)) {
+    return {
+      trigger: TRIGGERS.timer,
+      record: { payload: openMessage(event.payload), identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }) },
+    };
+  }
+  return { trigger: TRIGGERS.payload, record: { payload: event } };
+}
+
+export { Unreadable };

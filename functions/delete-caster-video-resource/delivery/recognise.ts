@@ -1,0 +1,75 @@
+import { HTTP, LIMITS, TRIGGERS } from '../constants';
+import type { Delivery, DeliveredRecord, HttpTriggerEvent, Trigger } from '../types';
+import { decodeEvent, isObject, openMessage, Unreadable } from './decode';
+import { asCloudEvent, openCloudEvent, openObject } from './envelopes';
+import { header, httpBody } from './http-request';
+
+function isHttpTriggerEvent(value: unknown): value is HttpTriggerEvent {
+  if (!isObject(value) || !isObject(value.requestContext)) return false;
+  const http = value.requestContext.http;
+  return isObject(http) && typeof http.method === 'string';
+}
+
+/** FC 3.0 InvokeFunction on a function with an HTTP trigger: the invoke API path, the payload as the body. */
+function isInvokeApi(event: HttpTriggerEvent): boolean {
+  const path = event.rawPath ?? event.requestContext.http.path;
+  if (typeof path === 'string' && HTTP.invokePath.test(path.split('?')[0])) return true;
+  return header(event.headers, 'x-acs-action') === 'InvokeFunction';
+}
+
+/**
+ * What arrived (SPEC §3): an HTTP request, or the records an event carries,
+ * each opened from its envelope. Never throws: what cannot be read becomes an
+ * unreadable record, reported as an invalid one.
+ */
+export function readDelivery(rawEvent: unknown): Delivery {
+  const event = decodeEvent(rawEvent);
+  if (isHttpTriggerEvent(event)) {
+    if (!isInvokeApi(event)) return { kind: 'http', event };
+    // A console test / `s invoke` / SDK call: the body is the event, whatever its declared type.
+    const body = httpBody(event);
+    const inner = body instanceof Unreadable ? single(TRIGGERS.invoke, { payload: body }) : readEvent(decodeEvent(body));
+    return { ...inner, trigger: TRIGGERS.invoke, answer: 'http' };
+  }
+  return readEvent(event);
+}
+
+type Records = Extract<Delivery, { kind: 'records' }>;
+
+function single(trigger: Trigger, record: DeliveredRecord): Records {
+  return { kind: 'records', trigger, records: [record], batch: false, answer: 'result' };
+}
+
+function readEvent(event: unknown): Records {
+  if (event instanceof Unreadable) return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`) });
+  if (Array.isArray(event) && event.length > 0) return readArray(event);
+  if (isObject(event)) {
+    const cloudEvent = asCloudEvent(event);
+    const opened = cloudEvent ? openCloudEvent(cloudEvent) : openObject(event);
+    return single(opened.trigger, opened.record);
+  }
+  // A bare JSON string may itself carry the request (a RawData text payload).
+  return single(TRIGGERS.payload, { payload: typeof event === 'string' ? openMessage(event) : event });
+}
+
+/** Event-streaming delivery (CloudEvents) or a RawData array of payloads: one record each, in order. */
+function readArray(events: unknown[]): Records {
+  if (events.length > LIMITS.maxRecords) {
+    const problem = new Unreadable(`holds ${events.length} records; at most ${LIMITS.maxRecords} in one delivery`);
+    return { kind: 'records', trigger: TRIGGERS.payload, records: [{ payload: problem }], batch: false, answer: 'result' };
+  }
+  const triggers = new Set<Trigger>();
+  // Array.from, not map: a sparse array (from a local tool) has holes that map would skip.
+  const records = Array.from(events, (element): DeliveredRecord => {
+    const cloudEvent = asCloudEvent(element);
+    if (cloudEvent) {
+      const opened = openCloudEvent(cloudEvent);
+      triggers.add(opened.trigger === TRIGGERS.cloudEvent ? TRIGGERS.cloudEventBatch : opened.trigger);
+      return opened.record;
+    }
+    triggers.add(TRIGGERS.payload);
+    return { payload: isObject(element) || Array.isArray(element) ? element : openMessage(element) };
+  });
+  const trigger = triggers.size === 1 ? [...triggers][0] : TRIGGERS.cloudEventBatch;
+  return { kind: 'records', trigger, records, batch: true, answer: 'result' };
+}

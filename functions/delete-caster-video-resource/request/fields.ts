@@ -1,0 +1,95 @@
+import type { FieldProblem } from '../errors';
+
+/** The request fields (SPEC §4), accepted in any letter case. */
+export const FIELDS = {
+  casterId: 'CasterId',
+  resourceId: 'ResourceId',
+  regionId: 'RegionId',
+  dryRun: 'DryRun',
+  resourceIds: 'ResourceIds',
+  items: 'Items',
+} as const;
+
+export type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
+
+/** The fields of one item: what an `Items` entry, the query or a form may hold. */
+export const SCALAR_FIELDS: readonly FieldName[] = [FIELDS.casterId, FIELDS.resourceId, FIELDS.regionId, FIELDS.dryRun];
+/** What a payload's top level may hold. */
+export const PAYLOAD_FIELDS: readonly FieldName[] = [...SCALAR_FIELDS, FIELDS.resourceIds, FIELDS.items];
+
+const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
+
+/**
+ * A field by its name in any letter case. Own properties only, so
+ * `__proto__` or `constructor` keys in hostile JSON are never read as fields.
+ */
+export function pickField(obj: Record<string, unknown>, name: FieldName, at: string, problems: FieldProblem[]): unknown {
+  const wanted = name.toLowerCase();
+  let found: string | undefined;
+  for (const key in obj) {
+    if (!hasOwn(obj, key) || key.toLowerCase() !== wanted) continue;
+    if (found === undefined) found = key;
+    else if (!sameValue(obj[found], obj[key])) {
+      problems.push({ field: at + name, problem: `given as both ${found} and ${key} with different values` });
+    }
+  }
+  return found === undefined ? undefined : obj[found];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    // Nesting too deep to serialise (a RangeError): report the two as different.
+    return false;
+  }
+}
+
+/** Edit distance, for "did you mean": field names are short, so the plain O(n·m) table is enough. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** At most this many misspelt keys are named; a hostile object may hold thousands. */
+const MAX_NAMED = 10;
+
+/** The accepted field a key is a near miss of (`Resource_Id`, `DryRn`, `Item`), if any. */
+export function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | undefined {
+  const simple = key.toLowerCase().replace(/[^a-z]/g, '');
+  let best: { name: FieldName; d: number } | undefined;
+  for (const name of accepted) {
+    const d = distance(simple, name.toLowerCase());
+    if (!best || d < best.d) best = { name, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
+/**
+ * Keys that are none of `accepted` but close to one of them: refused, naming
+ * the field meant, because a misspelt `DryRun` must never turn a dry run into
+ * a delete. Keys unlike any field (a pipeline's own metadata) are left alone.
+ */
+export function unknownFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): FieldProblem[] {
+  const lower = accepted.map((name) => name.toLowerCase());
+  const problems: FieldProblem[] = [];
+  for (const key in obj) {
+    if (!hasOwn(obj, key) || lower.includes(key.toLowerCase())) continue;
+    const meant = nearMiss(key, accepted);
+    if (!meant) continue;
+    if (problems.length === MAX_NAMED) {
+      problems.push({ field: `${at}(more)`, problem: 'further misspelt fields not listed' });
+      break;
+    }
+    problems.push({ field: at + key.slice(0, 64), problem: `is not a known field; did you mean ${meant}?` });
+  }
+  return problems;
+}

@@ -1,0 +1,109 @@
+import { LIMITS } from '../constants';
+import { isObject, Unreadable } from '../delivery/decode';
+import type { FieldProblem } from '../errors';
+import { FIELDS, PAYLOAD_FIELDS, pickField, SCALAR_FIELDS, unknownFields } from './fields';
+
+/** One item as the caller wrote it, before validation. `at` names where it came from, for error details. */
+export interface RawItem {
+  at: string;
+  /** Where the resource ID came from when it is not `at + ResourceId` (an entry of ResourceIds). */
+  resourceAt?: string;
+  casterId?: unknown;
+  resourceId?: unknown;
+  regionId?: unknown;
+  dryRun?: unknown;
+  /** This item's own problems (an entry that is not an object, an unknown field). */
+  problems: FieldProblem[];
+  /** The entry could not be read at all: its problems are the whole story. */
+  unreadable?: boolean;
+}
+
+/** One record's request: its items, or, when the record as a whole cannot be read, its problems. */
+export interface RawRecord {
+  /** The payload named a list (`ResourceIds`, `Items`, an array). */
+  batch: boolean;
+  items: RawItem[];
+  problems: FieldProblem[];
+}
+
+type Scalars = Pick<RawItem, 'casterId' | 'resourceId' | 'regionId' | 'dryRun'>;
+
+function scalarFields(obj: Record<string, unknown>, at: string, problems: FieldProblem[]): Scalars {
+  const [casterId, resourceId, regionId, dryRun] = SCALAR_FIELDS.map((name) => pickField(obj, name, at, problems));
+  return { casterId, resourceId, regionId, dryRun };
+}
+
+const refused = (batch: boolean, problems: FieldProblem[]): RawRecord => ({ batch, items: [], problems });
+
+/**
+ * An over-long list is refused as a whole, without reading its entries: a
+ * hostile million-entry list must cost neither a million problems in memory
+ * nor a result many times the size of the event. An empty one is refused too.
+ */
+function listProblem(list: unknown[], field: string): FieldProblem | undefined {
+  if (list.length > LIMITS.maxBatchItems) {
+    return { field, problem: `at most ${LIMITS.maxBatchItems} items in one request (got ${list.length})` };
+  }
+  return list.length === 0 ? { field, problem: 'must hold at least one item' } : undefined;
+}
+
+function readItems(list: unknown, top: Scalars): RawRecord {
+  if (!Array.isArray(list)) return refused(true, [{ field: FIELDS.items, problem: 'must be an array of {CasterId, ResourceId}' }]);
+  const tooLong = listProblem(list, FIELDS.items);
+  if (tooLong) return refused(true, [tooLong]);
+  if (top.resourceId !== undefined) {
+    return refused(true, [{ field: FIELDS.resourceId, problem: 'cannot stand beside Items; put it in each item' }]);
+  }
+  const items = Array.from(list, (entry, i): RawItem => {
+    const at = `${FIELDS.items}[${i}].`;
+    if (!isObject(entry)) {
+      return { at, unreadable: true, problems: [{ field: `${FIELDS.items}[${i}]`, problem: 'must be an object {CasterId, ResourceId}' }] };
+    }
+    const problems = unknownFields(entry, SCALAR_FIELDS, at);
+    const own = scalarFields(entry, at, problems);
+    return {
+      at,
+      casterId: own.casterId ?? top.casterId,
+      resourceId: own.resourceId,
+      regionId: own.regionId ?? top.regionId,
+      dryRun: own.dryRun ?? top.dryRun,
+      problems,
+    };
+  });
+  return { batch: true, items, problems: [] };
+}
+
+function readResourceIds(list: unknown, top: Scalars): RawRecord {
+  if (!Array.isArray(list)) return refused(true, [{ field: FIELDS.resourceIds, problem: 'must be an array of resource IDs' }]);
+  const tooLong = listProblem(list, FIELDS.resourceIds);
+  if (tooLong) return refused(true, [tooLong]);
+  if (top.resourceId !== undefined) {
+    return refused(true, [{ field: FIELDS.resourceId, problem: 'give either ResourceId or ResourceIds, not both' }]);
+  }
+  const items = Array.from(list, (resourceId, i) => ({ ...top, at: '', resourceAt: `${FIELDS.resourceIds}[${i}]`, resourceId, problems: [] }));
+  return { batch: true, items, problems: [] };
+}
+
+/**
+ * The shapes of SPEC §4: `{CasterId, ResourceId}`, `{CasterId, ResourceIds: [..]}`,
+ * `{Items: [{CasterId, ResourceId}, ..]}`, or a list of items. What is wrong
+ * with the record as a whole (it is not an object, a list is too long, a field
+ * is unknown) refuses the record; what is wrong with one entry refuses that entry.
+ */
+export function readRecord(payload: unknown): RawRecord {
+  if (payload instanceof Unreadable) return refused(false, [{ field: '(event)', problem: payload.reason }]);
+  if (Array.isArray(payload)) return readItems(payload, {});
+  if (!isObject(payload)) return refused(false, [{ field: '(event)', problem: 'must be a JSON object' }]);
+  const problems = unknownFields(payload, PAYLOAD_FIELDS, '');
+  const top = scalarFields(payload, '', problems);
+  const items = pickField(payload, FIELDS.items, '', problems);
+  const resourceIds = pickField(payload, FIELDS.resourceIds, '', problems);
+  const batch = items !== undefined || resourceIds !== undefined;
+  if (items !== undefined && resourceIds !== undefined) {
+    problems.push({ field: FIELDS.items, problem: 'give either Items or ResourceIds, not both' });
+  }
+  if (problems.length > 0) return { ...refused(batch, problems), items: [{ ...top, at: '', problems: [] }] };
+  if (items !== undefined) return readItems(items, top);
+  if (resourceIds !== undefined) return readResourceIds(resourceIds, top);
+  return { batch: false, items: [{ ...top, at: '', problems: [] }], problems: [] };
+}

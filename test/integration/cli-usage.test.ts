@@ -1,0 +1,93 @@
+// Every npm script answers --help with its usage (exit 0), and a bad option,
+// value or file with ONE line naming it, then the usage (exit 2): never a stack trace.
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { runNpm, type Finished } from '../support/processes';
+
+const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+function expectUsageError(run: Finished, command: string, problem: RegExp): void {
+  expect(run.code).toBe(2);
+  const [first, second] = run.stderr.split('\n').filter((l) => !l.startsWith('npm warn'));
+  expect(first).toMatch(problem);
+  expect(first.startsWith(`${command}: `)).toBe(true);
+  expect(second).toMatch(new RegExp(`^usage: ${command}`));
+  expect(run.stderr).not.toMatch(STACK);
+  expect(run.stderr).not.toMatch(/^Error|Node\.js v/m);
+}
+
+describe('--help', () => {
+  it.concurrent.each([
+    ['npm start', ['start', '--silent', '--', '--help']],
+    ['npm run invoke', ['run', '--silent', 'invoke', '--', '--help']],
+    ['npm run smoke', ['run', '--silent', 'smoke', '--', '--help']],
+    ['npm run call', ['run', '--silent', 'call', '--', '--help']],
+    ['npm run load', ['run', '--silent', 'load', '--', '--help']],
+    ['npm run bench', ['run', '--silent', 'bench', '--', '--help']],
+  ])('%s prints its usage and exits 0', async (command, args) => {
+    const run = await runNpm(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^usage: ${command}`, 'm'));
+  });
+});
+
+describe('a bad option, value or file', () => {
+  it.concurrent.each([
+    ['npm run invoke', ['run', '--silent', 'invoke', '--', 'events/nope.json'], /cannot read events\/nope\.json: no such file/],
+    ['npm run invoke', ['run', '--silent', 'invoke'], /missing <event\.json>/],
+    ['npm start', ['start', '--silent', '--', '--bogus'], /unknown option --bogus/],
+    ['npm start', ['start', '--silent', '--', '--port', 'abc'], /--port must be a whole number/],
+    ['npm start', ['start', '--silent', '--', '--seed', 'nope.json'], /cannot read nope\.json/],
+    ['npm run smoke', ['run', '--silent', 'smoke', '--', 'x', '--bogus'], /unknown option --bogus/],
+    ['npm run smoke', ['run', '--silent', 'smoke', '--', 'x', '--endpoint', '127.0.0.1:9000'], /--endpoint 127\.0\.0\.1:9000 has no scheme/],
+    ['npm run load', ['run', '--silent', 'load', '--', '--invocations', 'abc'], /--invocations must be a whole number/],
+    ['npm run bench', ['run', '--silent', 'bench', '--', '--bogus'], /unknown option --bogus/],
+    ['npm run call', ['run', '--silent', 'call'], /missing <url>/],
+    ['npm run call', ['run', '--silent', 'call', '--', 'localhost:9000'], /must start with http:\/\/ or https:\/\//],
+    ['npm run call', ['run', '--silent', 'call', '--', 'http://127.0.0.1:9', '{bad'], /the body is not JSON/],
+  ])('%s %j: one line, the usage, exit 2', async (command, args, problem) => {
+    expectUsageError(await runNpm(args as string[], { ALIBABA_CLOUD_ACCESS_KEY_ID: 'k', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' }), command, problem);
+  });
+
+  it.concurrent('npm start names PORT when the bad port came from the environment', async () => {
+    expectUsageError(await runNpm(['start', '--silent'], { PORT: 'abc' }), 'npm start', /^npm start: PORT must be a whole number/);
+  });
+
+  it.concurrent('npm start suggests --port 0 when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as import('node:net').AddressInfo;
+    try {
+      expectUsageError(await runNpm(['start', '--silent', '--', '--port', String(port)]), 'npm start', new RegExp(`port ${port} \\(--port\\) is already in use.*--port 0`));
+    } finally {
+      taken.close();
+    }
+  });
+
+  it.concurrent('missing credentials are a usage error for smoke and call', async () => {
+    const none = { ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', ALIBABA_CLOUD_ACCOUNT_ID: '' };
+    expectUsageError(await runNpm(['run', '--silent', 'smoke', '--', 'my-function'], none), 'npm run smoke', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    expectUsageError(await runNpm(['run', '--silent', 'call', '--', 'http://127.0.0.1:9'], none), 'npm run call', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+  });
+});
+
+describe('exit codes', () => {
+  it.concurrent('npm run invoke: 0 and the result alone on stdout when ok, 1 when not', async () => {
+    const ok = await runNpm(['run', '--silent', 'invoke', '--', 'events/console-payload.json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'invoke-')), 'bad.json');
+    fs.writeFileSync(file, JSON.stringify({ CasterId: 'not a caster id!', ResourceId: 'r' }));
+    const bad = await runNpm(['run', '--silent', 'invoke', '--', file]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+  });
+
+  it.concurrent('npm run smoke: a refused connection is one message, exit 1', async () => {
+    const run = await runNpm(['run', '--silent', 'smoke', '--', 'caster-video-resource-delete', '--endpoint', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('no answer from http://127.0.0.1:9: connection refused (ECONNREFUSED)');
+  });
+});
