@@ -13,6 +13,8 @@ export const ACS_HEADERS = {
   contentSha256: 'x-acs-content-sha256',
   securityToken: 'x-acs-security-token',
   requestId: 'x-acs-request-id',
+  /** Sent with a quota refusal when EmulatorOptions.retryAfterHeader is set: ms until a slot frees. */
+  retryAfter: 'x-acs-retry-after',
 } as const;
 
 /** Headers a V3 signature must cover, or the request is not authenticated at all. */

@@ -10,6 +10,7 @@ import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
 import { errorBody, isLiveError, liveError, type LiveError } from './errors';
 import { echoErrorCode, faultErrorCode, FaultQueue } from './faults';
 import { NonceStore } from './nonces';
+import { AccountQuota } from './quota';
 import { sendBadGateway, sendJson } from './reply';
 import { actionParams, readCall, redactQuery } from './request';
 import { CasterState, DEFAULT_SEED } from './state';
@@ -32,6 +33,8 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
   // A nonce can be replayed while its x-acs-date is still within ±skew: at most 2×skew after first use.
   const nonces = new NonceStore(2 * maxSkewMs, now);
   const faults = new FaultQueue();
+  const quota = new AccountQuota(options.accountQps, now);
+  let retryAfterHeader = options.retryAfterHeader ?? false;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -68,6 +71,12 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     if (!auth.ok) return fail(auth.error);
     const run = resolveAction(call.headers[ACS_HEADERS.version], action ?? undefined);
     if (isLiveError(run)) return fail(run);
+    // The gateway's flow control comes before Live (and any injected fault) sees the call.
+    const admitted = quota.admit();
+    if (!admitted.ok) {
+      if (retryAfterHeader) res.setHeader(ACS_HEADERS.retryAfter, String(admitted.retryAfterMs));
+      return fail(liveError('Throttling.User'));
+    }
 
     const spec = faults.take(action!, random);
     fault = spec?.kind ?? null;
@@ -158,6 +167,10 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     requests,
     injectFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    setAccountQuota(qps, opts) {
+      quota.setLimit(qps);
+      if (opts?.retryAfterHeader !== undefined) retryAfterHeader = opts.retryAfterHeader;
+    },
     resources: (casterId) => state.ids(casterId),
     addCaster: (casterId, resourceIds) => state.addCaster(casterId, resourceIds),
     reset(seed) {
@@ -165,6 +178,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
       requests.length = 0;
       faults.clear();
       nonces.clear();
+      quota.clear();
     },
   };
   return emulator;

@@ -16,7 +16,10 @@ export interface FaultSpec {
   action?: string;
   /** How many matching requests it hits; default 1, Infinity allowed. */
   times?: number;
-  /** For 'delay': answer normally after delayMs. */
+  /**
+   * For 'delay': answer normally (and take effect) after delayMs. A slow Live
+   * for a whole run: { kind: 'delay', delayMs: N, times: Infinity }.
+   */
   delayMs?: number;
   /**
    * Chance (0 < p <= 1) that a matching request is hit; default 1. A request
@@ -82,6 +85,14 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Uniform [0, 1) source for FaultSpec.probability; default Math.random. */
   random?: () => number;
+  /**
+   * The account's flow-control quota, shared by every key and caller: beyond
+   * this many accepted requests in any sliding 1 s window, Live answers 400
+   * Throttling.User. Refused requests take no slot. Default: no quota.
+   */
+  accountQps?: number;
+  /** With a quota refusal, send x-acs-retry-after: ms until a slot frees. Default false. */
+  retryAfterHeader?: boolean;
 }
 
 export interface LiveEmulator {
@@ -95,8 +106,10 @@ export interface LiveEmulator {
   requests: RecordedRequest[];
   injectFault(spec: FaultSpec): void;
   clearFaults(): void;
+  /** Changes the account quota at run time (undefined: none); the current window is kept. */
+  setAccountQuota(qps: number | undefined, options?: { retryAfterHeader?: boolean }): void;
   resources(casterId: string): string[] | undefined;
   addCaster(casterId: string, resourceIds: string[]): void;
-  /** State back to the seed (the given one, else the creation seed); requests, faults and nonces cleared. */
+  /** State back to the seed (the given one, else the creation seed); requests, faults, nonces and the quota window cleared. */
   reset(seed?: Seed): void;
 }

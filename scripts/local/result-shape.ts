@@ -143,7 +143,7 @@ export function batchProblems(value: unknown, at = 'result'): string[] {
       // Only a record that could not be read may lack its IDs.
       const unread = isObj(r.error) && r.error.code === 'InvalidRequest';
       if (r.ok === false && !unread && (r.casterId === null || r.resourceId === null)) problems.push(`${at}.results[${i}]: a batch item names its IDs`);
-      if (!isObj(r.record) || r.record.index !== i) problems.push(`${at}.results[${i}]: record.index must be ${i}`);
+      if (isObj(r.record) && r.record.index !== i) problems.push(`${at}.results[${i}]: record.index must be ${i}`);
     }
   });
   if (!isObj(value.summary)) problems.push(`${at}: summary must be an object`);

@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runNpm, type Finished } from '../support/processes';
+import { runNpm, runScript, type Finished } from '../support/processes';
 
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
 function expectUsageError(run: Finished, command: string, problem: RegExp): void {
   expect(run.code).toBe(2);
-  const [first, second] = run.stderr.split('\n').filter((l) => !l.startsWith('npm warn'));
-  expect(first).toMatch(problem);
-  expect(first.startsWith(`${command}: `)).toBe(true);
-  expect(second).toMatch(new RegExp(`^usage: ${command}`));
+  const lines = run.stderr.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${command}: `));
+  expect(lines[at]).toMatch(problem);
+  expect(lines[at + 1]).toMatch(new RegExp(`^usage: ${command}`));
   expect(run.stderr).not.toMatch(STACK);
   expect(run.stderr).not.toMatch(/^Error|Node\.js v/m);
 }
@@ -33,26 +33,31 @@ describe('--help', () => {
   });
 });
 
+// Through npm once (the wiring), then the scripts themselves (quick: no npm, no build).
 describe('a bad option, value or file', () => {
+  it.concurrent('npm run invoke -- events/nope.json, through npm', async () => {
+    expectUsageError(await runNpm(['run', '--silent', 'invoke', '--', 'events/nope.json']), 'npm run invoke', /cannot read events\/nope\.json: no such file/);
+  });
+
   it.concurrent.each([
-    ['npm run invoke', ['run', '--silent', 'invoke', '--', 'events/nope.json'], /cannot read events\/nope\.json: no such file/],
-    ['npm run invoke', ['run', '--silent', 'invoke'], /missing <event\.json>/],
-    ['npm start', ['start', '--silent', '--', '--bogus'], /unknown option --bogus/],
-    ['npm start', ['start', '--silent', '--', '--port', 'abc'], /--port must be a whole number/],
-    ['npm start', ['start', '--silent', '--', '--seed', 'nope.json'], /cannot read nope\.json/],
-    ['npm run smoke', ['run', '--silent', 'smoke', '--', 'x', '--bogus'], /unknown option --bogus/],
-    ['npm run smoke', ['run', '--silent', 'smoke', '--', 'x', '--endpoint', '127.0.0.1:9000'], /--endpoint 127\.0\.0\.1:9000 has no scheme/],
-    ['npm run load', ['run', '--silent', 'load', '--', '--invocations', 'abc'], /--invocations must be a whole number/],
-    ['npm run bench', ['run', '--silent', 'bench', '--', '--bogus'], /unknown option --bogus/],
-    ['npm run call', ['run', '--silent', 'call'], /missing <url>/],
-    ['npm run call', ['run', '--silent', 'call', '--', 'localhost:9000'], /must start with http:\/\/ or https:\/\//],
-    ['npm run call', ['run', '--silent', 'call', '--', 'http://127.0.0.1:9', '{bad'], /the body is not JSON/],
-  ])('%s %j: one line, the usage, exit 2', async (command, args, problem) => {
-    expectUsageError(await runNpm(args as string[], { ALIBABA_CLOUD_ACCESS_KEY_ID: 'k', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' }), command, problem);
+    ['npm run invoke', 'invoke.ts', [], /missing <event\.json>/],
+    ['npm start', 'start.ts', ['--bogus'], /unknown option --bogus/],
+    ['npm start', 'start.ts', ['--port', 'abc'], /--port must be a whole number/],
+    ['npm start', 'start.ts', ['--seed', 'nope.json'], /cannot read nope\.json/],
+    ['npm run smoke', 'smoke.ts', ['x', '--bogus'], /unknown option --bogus/],
+    ['npm run smoke', 'smoke.ts', ['x', '--endpoint', '127.0.0.1:9000'], /--endpoint 127\.0\.0\.1:9000 has no scheme/],
+    ['npm run load', 'load.ts', ['--invocations', 'abc'], /--invocations must be a whole number/],
+    ['npm run bench', 'bench.ts', ['--bogus'], /unknown option --bogus/],
+    ['npm run call', 'call.ts', [], /missing <url>/],
+    ['npm run call', 'call.ts', ['localhost:9000'], /must start with http:\/\/ or https:\/\//],
+    ['npm run call', 'call.ts', ['http://127.0.0.1:9', '{bad'], /the body is not JSON/],
+  ])('%s (scripts/%s %j): one line, the usage, exit 2', async (command, script, args, problem) => {
+    const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'k', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' };
+    expectUsageError(await runScript(script as string, args as string[], keys), command as string, problem as RegExp);
   });
 
   it.concurrent('npm start names PORT when the bad port came from the environment', async () => {
-    expectUsageError(await runNpm(['start', '--silent'], { PORT: 'abc' }), 'npm start', /^npm start: PORT must be a whole number/);
+    expectUsageError(await runScript('start.ts', [], { PORT: 'abc' }), 'npm start', /^npm start: PORT must be a whole number/);
   });
 
   it.concurrent('npm start suggests --port 0 when the port is taken', async () => {
@@ -60,7 +65,7 @@ describe('a bad option, value or file', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as import('node:net').AddressInfo;
     try {
-      expectUsageError(await runNpm(['start', '--silent', '--', '--port', String(port)]), 'npm start', new RegExp(`port ${port} \\(--port\\) is already in use.*--port 0`));
+      expectUsageError(await runScript('start.ts', ['--port', String(port)]), 'npm start', new RegExp(`port ${port} \\(--port\\) is already in use.*--port 0`));
     } finally {
       taken.close();
     }
@@ -68,8 +73,8 @@ describe('a bad option, value or file', () => {
 
   it.concurrent('missing credentials are a usage error for smoke and call', async () => {
     const none = { ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', ALIBABA_CLOUD_ACCOUNT_ID: '' };
-    expectUsageError(await runNpm(['run', '--silent', 'smoke', '--', 'my-function'], none), 'npm run smoke', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
-    expectUsageError(await runNpm(['run', '--silent', 'call', '--', 'http://127.0.0.1:9'], none), 'npm run call', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    expectUsageError(await runScript('smoke.ts', ['my-function'], none), 'npm run smoke', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    expectUsageError(await runScript('call.ts', ['http://127.0.0.1:9'], none), 'npm run call', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
   });
 });
 
@@ -86,7 +91,7 @@ describe('exit codes', () => {
   });
 
   it.concurrent('npm run smoke: a refused connection is one message, exit 1', async () => {
-    const run = await runNpm(['run', '--silent', 'smoke', '--', 'caster-video-resource-delete', '--endpoint', 'http://127.0.0.1:9']);
+    const run = await runScript('smoke.ts', ['caster-video-resource-delete', '--endpoint', 'http://127.0.0.1:9']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe('no answer from http://127.0.0.1:9: connection refused (ECONNREFUSED)');
   });

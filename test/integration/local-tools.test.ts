@@ -72,10 +72,25 @@ describe('npm start: the local function server with the Live emulator', () => {
     expect(run.stdout).toContain('"outcome": "would_delete"');
   });
 
-  it('fails npm run smoke when the function does not exist behind the endpoint', async () => {
-    const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', 'http://127.0.0.1:9']);
+  it('answers the invoke API only for its own function name, and only POST', async () => {
+    const other = await fetch(`${url}/2023-03-30/functions/another-function/invocations`, { method: 'POST', body: '{}' });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ Code: 'FunctionNotFound' });
+    const get = await fetch(`${url}/2023-03-30/functions/caster-video-resource-delete/invocations`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+  });
+
+  it('fails npm run smoke for a function name the endpoint does not have, as FC would', async () => {
+    const run = await runNpm(['run', 'smoke', '--silent', '--', 'wrong-name', '--endpoint', url]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/invoke failed/);
+    expect(run.stderr.trim()).toMatch(/^FC answered HTTP 404 \(request local-[^)]+\) — no function named wrong-name at http:/);
+  });
+
+  it('passes npm run smoke when Live says the caster does not exist: the role reached Live', async () => {
+    const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', url, '--caster', 'LIVEPRODUCER_POST-nope']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/exists and answered 404: Live has no such caster or resource/);
   });
 
   it('stops cleanly on Ctrl-C', async () => {

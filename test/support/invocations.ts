@@ -506,7 +506,8 @@ function carrierBreaks(valid: Json): fc.Arbitrary<InvalidCase> {
   const text = jsonText(valid);
   const unreadable = fc.oneof(
     fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
-    fc.constantFrom('{', '{"CasterId":', "{'CasterId':'x'}", '{"CasterId":"a",}', 'undefined', 'NaN', '\uFEFF' + text, text + '}', text + ' x'),
+    // (A leading BOM is no longer here: queue messages are read through one.)
+    fc.constantFrom('{', '{"CasterId":', "{'CasterId':'x'}", '{"CasterId":"a",}', 'undefined', 'NaN', text + '}', text + ' x'),
   ).filter((t) => {
     try {
       JSON.parse(t);

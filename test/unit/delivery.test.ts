@@ -66,3 +66,12 @@ describe('readDelivery', () => {
     expect(records(Buffer.alloc(0)).records[0].payload).toEqual({});
   });
 });
+
+describe('readDelivery, RawData of a message source', () => {
+  it('opens the message field of a source data object delivered without its CloudEvent', () => {
+    const mns = records({ requestId: 'x', messageId: 'm9', messageBody: JSON.stringify({ CasterId: 'c', ResourceId: 'r' }) });
+    expect(mns.records[0]).toEqual({ payload: { CasterId: 'c', ResourceId: 'r' }, identity: { messageId: 'm9' } });
+    const rabbit = records([{ envelope: { deliveryTag: 1 }, props: {}, body: { CasterId: 'c', ResourceId: 'r' } }]);
+    expect(rabbit.records[0].payload).toEqual({ CasterId: 'c', ResourceId: 'r' });
+  });
+});

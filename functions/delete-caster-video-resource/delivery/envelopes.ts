@@ -86,12 +86,21 @@ export function openCloudEvent(event: JsonObject): Opened {
   const known = CLOUD_EVENT_SOURCES.find((s) => s.type.test(type));
   if (known && isObject(data)) return { trigger: known.trigger, record: known.open(data, event.id) };
   const id = identity({ id: event.id });
-  if (isObject(data) && !Object.keys(data).some((k) => REQUEST_KEY.test(k))) {
-    // A message source this list does not name yet: open its usual message field.
-    const key = MESSAGE_KEYS.find((k) => k in data);
-    if (key) return { trigger: TRIGGERS.cloudEvent, record: { payload: openMessage(data[key]), identity: id } };
-  }
+  const message = isObject(data) ? sourceData(data) : undefined;
+  if (message) return { trigger: TRIGGERS.cloudEvent, record: { ...message, identity: { ...id, ...message.identity } } };
   return { trigger: TRIGGERS.cloudEvent, record: { payload: data, identity: id } };
+}
+
+/**
+ * A message source's `data` without its CloudEvent (an unknown source's
+ * event, or EventBridge's RawData schema for MNS, RocketMQ, Kafka, RabbitMQ):
+ * no request field of its own, but one of the usual message fields.
+ */
+function sourceData(data: JsonObject): DeliveredRecord | undefined {
+  if (Object.keys(data).some((k) => REQUEST_KEY.test(k))) return undefined;
+  const key = MESSAGE_KEYS.find((k) => k in data);
+  if (!key) return undefined;
+  return { payload: openMessage(data[key]), identity: identity({ messageId: data.messageId, topic: data.topic, offset: data.offset }) };
 }
 
 /** An event-streaming element: a CloudEvent, or (an older Kafka form) a CloudEvent as JSON text. */
@@ -135,7 +144,8 @@ export function openObject(event: JsonObject): Opened {
       record: { payload: openMessage(event.payload), identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }) },
     };
   }
-  return { trigger: TRIGGERS.payload, record: { payload: event } };
+  const message = sourceData(event);
+  return { trigger: TRIGGERS.payload, record: message ?? { payload: event } };
 }
 
 export { Unreadable };

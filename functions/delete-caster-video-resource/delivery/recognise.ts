@@ -67,8 +67,13 @@ function readArray(events: unknown[]): Records {
       triggers.add(opened.trigger === TRIGGERS.cloudEvent ? TRIGGERS.cloudEventBatch : opened.trigger);
       return opened.record;
     }
+    if (isObject(element)) {
+      const opened = openObject(element);
+      triggers.add(opened.trigger);
+      return opened.record;
+    }
     triggers.add(TRIGGERS.payload);
-    return { payload: isObject(element) || Array.isArray(element) ? element : openMessage(element) };
+    return { payload: Array.isArray(element) ? element : openMessage(element) };
   });
   const trigger = triggers.size === 1 ? [...triggers][0] : TRIGGERS.cloudEventBatch;
   return { kind: 'records', trigger, records, batch: true, answer: 'result' };

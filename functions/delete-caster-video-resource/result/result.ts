@@ -5,7 +5,7 @@ import type { BatchResult, ItemFailure, ItemResult, Outcome, RecordRef } from '.
 /** The record an item came from: its place in the results and its identity in the source. */
 function recordRef(run: ItemRun, batch: boolean): RecordRef | undefined {
   const { index, identity } = run.work;
-  if (!batch && !identity) return undefined;
+  if (!batch && (!identity || Object.keys(identity).length === 0)) return undefined;
   return { index, ...identity };
 }
 

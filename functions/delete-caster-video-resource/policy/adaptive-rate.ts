@@ -1,0 +1,128 @@
+/**
+ * Client-side adaptive send rate, after the AWS SDK's adaptive retry mode
+ * (`DefaultRateLimiter` in smithy-lang/smithy-typescript,
+ * packages/util-retry/src/DefaultRateLimiter.ts, Apache-2.0): on a throttling
+ * answer the allowed rate drops to BETA times the measured send rate, then
+ * climbs back along the CUBIC curve W(t) = C·(t − K)³ + Wmax, which passes
+ * BETA·Wmax at the cut, flattens out near Wmax (the rate that was throttled)
+ * and only then probes beyond it. Live's quota is per account and shared with
+ * every other FC instance, so this is how one instance finds its share of it.
+ *
+ * This class only says how fast to send (`rate`, `pausedUntil`); spacing the
+ * sends is the caller's token bucket. Differences from AWS's, and why:
+ * - The measured rate is fed by `onSend` (a request leaving), and a 0.5 s
+ *   bucket is closed before the send that opens the next one is counted, so
+ *   sparse sends are not overstated; the first bucket starts at the first
+ *   send, not at construction, since an instance may sit idle for long.
+ * - Recovery is bounded by `ceiling` (LIVE_QPS) only, not also by twice the
+ *   measured rate: before any throttle the allowance is the ceiling whatever
+ *   was measured, and a success should never lower it.
+ * No timers and no module state: everything is read off the injected clock,
+ * so one instance can be shared by all invocations of an FC instance.
+ */
+
+/** Multiplicative cut on a throttle (AWS `beta`). */
+export const BETA = 0.7;
+/** CUBIC scale constant, rps/s³ (AWS `scaleConstant`). */
+export const SCALE = 0.4;
+/** Weight of the newest 0.5 s bucket in the measured send rate (AWS `smooth`). */
+export const SMOOTH = 0.8;
+/** Buckets over which the send rate is measured, ms (AWS: half-second buckets). */
+export const BUCKET_MS = 500;
+/** Lowest allowed rate, rps (AWS `minFillRate`): never stop sending altogether. */
+export const FLOOR_RPS = 0.5;
+
+export interface AdaptiveRateOptions {
+  /** LIVE_QPS: requests per second this instance may never exceed. */
+  ceiling: number;
+  /** Millisecond clock; Date.now unless a test drives a virtual one. */
+  now?: () => number;
+}
+
+export class AdaptiveRate {
+  private readonly ceiling: number;
+  private readonly floor: number;
+  private readonly now: () => number;
+  private current: number;
+  /** Whether a throttle has cut the rate and it has not yet climbed back to the ceiling. */
+  private cut = false;
+  /** Rate the last throttle was measured at (CUBIC Wmax), rps. */
+  private wMax = 0;
+  /** Seconds the curve takes from the cut back to wMax (CUBIC K). */
+  private k = 0;
+  private lastCutAt = 0;
+  private pauseEnd = 0;
+  /** Smoothed send rate, rps; undefined until a bucket has closed. */
+  private measured: number | undefined;
+  /** Start (ms) of the open bucket; undefined before the first send. */
+  private bucketStart: number | undefined;
+  private bucketCount = 0;
+
+  constructor(options: AdaptiveRateOptions) {
+    const { ceiling } = options;
+    if (!Number.isFinite(ceiling) || ceiling <= 0) throw new RangeError(`ceiling must be a positive number, got ${ceiling}`);
+    this.ceiling = ceiling;
+    // A ceiling under the floor wins: the configured LIVE_QPS is a hard bound.
+    this.floor = Math.min(FLOOR_RPS, ceiling);
+    this.now = options.now ?? Date.now;
+    this.current = ceiling;
+  }
+
+  /** Allowed send rate now, requests per second, within [floor, ceiling]. */
+  rate(): number {
+    return this.current;
+  }
+
+  /** Nothing may be sent before this time (ms on the injected clock); 0 when no pause was asked for. */
+  pausedUntil(): number {
+    return this.pauseEnd;
+  }
+
+  /** A request is leaving: count it towards the measured send rate. */
+  onSend(): void {
+    const t = this.now();
+    const bucket = Math.floor(t / BUCKET_MS) * BUCKET_MS;
+    if (this.bucketStart === undefined) {
+      this.bucketStart = bucket;
+    } else if (bucket > this.bucketStart) {
+      // Close the open bucket over all the time since it opened, so idle gaps pull the rate down.
+      const sample = (this.bucketCount * 1000) / (bucket - this.bucketStart);
+      this.measured = this.measured === undefined ? sample : SMOOTH * sample + (1 - SMOOTH) * this.measured;
+      this.bucketStart = bucket;
+      this.bucketCount = 0;
+    }
+    this.bucketCount++;
+  }
+
+  /**
+   * Live answered Throttling.User / Throttling.Api. Every throttle cuts (as
+   * AWS does), from the measured rate when known and lower than the allowed
+   * one, since that is what the server actually refused.
+   */
+  onThrottle(retryAfterMs?: number): void {
+    const t = this.now();
+    const base = this.measured === undefined ? this.current : Math.min(this.measured, this.current);
+    this.wMax = base;
+    this.k = Math.cbrt((base * (1 - BETA)) / SCALE);
+    this.lastCutAt = t;
+    this.cut = true;
+    this.current = this.clamp(base * BETA);
+    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs > 0) {
+      this.pauseEnd = Math.max(this.pauseEnd, t + retryAfterMs);
+    }
+  }
+
+  /** An answer that was not throttled: follow the CUBIC curve up from the last cut. */
+  onSuccess(): void {
+    if (!this.cut) return;
+    const s = (this.now() - this.lastCutAt) / 1000;
+    const next = this.clamp(SCALE * (s - this.k) ** 3 + this.wMax);
+    // The curve only rises, but a clock stepping back must not lower the rate on a success.
+    this.current = Math.max(this.current, next);
+    if (this.current >= this.ceiling) this.cut = false;
+  }
+
+  private clamp(r: number): number {
+    return Math.min(this.ceiling, Math.max(this.floor, r));
+  }
+}

@@ -1,0 +1,146 @@
+// One function instance of a scale-out run, in a process of its own as FC
+// runs it: dist/index.js required once, its own LIVE_QPS limiter and event
+// loop, M invocations C at a time. The parent forks it, waits until every
+// instance has loaded the bundle, then starts them together so they contend
+// for the account's quota as a scale-out does.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEMO_CREDENTIALS } from '../../dev/live-emulator';
+import type { FcContext } from '../../functions/delete-caster-video-resource/types';
+import { loadBundle } from '../local/bundle';
+import { LOCAL_FUNCTION } from '../local/fc-context';
+import { eventOutcomeProblems, failuresOf } from '../local/result-shape';
+import { casterOf, resourceOf, type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance } from './plan';
+
+/** Set in the child's environment: which instance it is, and the run's options. */
+const INSTANCE_ENV = 'CASTER_SCALEOUT_INSTANCE';
+const OPTIONS_ENV = 'CASTER_SCALEOUT_OPTIONS';
+/** The shell's settings must not leak into a run meant to be repeatable. */
+const MANAGED_ENV = [
+  'LIVE_ENDPOINT', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'LIVE_REGION', 'FC_REGION', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+];
+
+/** The parent's handle on one instance process. */
+export class InstanceProcess {
+  private readonly child: ChildProcess;
+  private readonly inbox: FromInstance[] = [];
+  private waiting?: (m: FromInstance) => void;
+  private stderr = '';
+
+  constructor(readonly instance: number, options: ScaleoutOptions, liveUrl: string) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const k of MANAGED_ENV) delete env[k];
+    Object.assign(env, {
+      LIVE_ENDPOINT: liveUrl,
+      LIVE_QPS: String(options.qps),
+      LOG_LEVEL: 'info',
+      [INSTANCE_ENV]: String(instance),
+      [OPTIONS_ENV]: JSON.stringify(options),
+    });
+    // The function's log lines (stdout) are written, as in FC, but not shown; stderr is kept for errors.
+    this.child = fork(__filename, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], cwd: path.resolve(__dirname, '../..'), env });
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + String(d)).slice(-2000)));
+    this.child.on('message', (m: FromInstance) => this.deliver(m));
+    // 'close', not 'exit': a message sent just before exiting is delivered first.
+    this.child.on('close', (code) => this.deliver({ type: 'error', message: `instance ${instance} exited (${code})${this.stderr ? `: ${this.stderr.trim()}` : ''}` }));
+  }
+
+  private deliver(m: FromInstance): void {
+    const w = this.waiting;
+    this.waiting = undefined;
+    if (w) w(m);
+    else this.inbox.push(m);
+  }
+
+  private async expect<T extends FromInstance['type']>(type: T): Promise<Extract<FromInstance, { type: T }>> {
+    const m = this.inbox.shift() ?? (await new Promise<FromInstance>((resolve) => (this.waiting = resolve)));
+    if (m.type === 'error') throw new Error(m.message);
+    if (m.type !== type) throw new Error(`instance ${this.instance}: expected ${type}, got ${m.type}`);
+    return m as Extract<FromInstance, { type: T }>;
+  }
+
+  /** Resolves once the instance has loaded the bundle. */
+  async ready(): Promise<void> {
+    await this.expect('ready');
+  }
+
+  /** Starts its invocations; resolves to how each one ended. */
+  async run(): Promise<InvocationRecord[]> {
+    this.child.send({ type: 'go' } satisfies ToInstance);
+    return (await this.expect('done')).records;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+}
+
+// ---- the child ----
+
+type Settled = { result?: unknown; thrown?: unknown } | 'killed';
+
+async function invokeOne(bundle: ReturnType<typeof loadBundle>, k: number, i: number, o: ScaleoutOptions): Promise<InvocationRecord> {
+  const role = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+  const casterId = casterOf(k);
+  const resourceId = resourceOf(k, i);
+  const context: FcContext = {
+    requestId: `scaleout-${k}-${i}`,
+    region: LOCAL_FUNCTION.region,
+    accountId: '0000000000000000',
+    credentials: { accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken },
+    function: { name: LOCAL_FUNCTION.name, handler: 'index.handler', memory: 512, timeout: o.timeoutSeconds },
+  };
+  // FC 3.0 hands an event function the payload's bytes.
+  const event = Buffer.from(JSON.stringify({ CasterId: casterId, ResourceId: resourceId }));
+  let timer: NodeJS.Timeout | undefined;
+  // FC kills an invocation at its timeout; the function must have answered by then.
+  const killed = new Promise<'killed'>((resolve) => (timer = setTimeout(() => resolve('killed'), o.timeoutSeconds * 1000)));
+  const t0 = performance.now();
+  const settled: Settled = await Promise.race([
+    bundle.handler(event, context).then(
+      (result) => ({ result }),
+      (thrown: unknown) => ({ thrown, result: (thrown as { result?: unknown })?.result }),
+    ),
+    killed,
+  ]);
+  const ms = performance.now() - t0;
+  clearTimeout(timer);
+  const base = { instance: k, index: i, casterId, resourceId, ms };
+  if (settled === 'killed') return { ...base, ending: 'killed', outcome: 'killed', problems: [`still running at the ${o.timeoutSeconds} s timeout`] };
+  const problems = eventOutcomeProblems(settled);
+  const failures = failuresOf(settled.result);
+  const result = settled.result as { ok?: boolean; outcome?: string } | undefined;
+  if (settled.thrown !== undefined) {
+    // A thrown invocation comes back; only a failure that a retry can cure should make it.
+    for (const f of failures) if (!f.retryable) problems.push(`threw with a non-retryable ${f.code}`);
+    return { ...base, ending: 'thrown', outcome: failures[0]?.code ?? 'thrown', problems };
+  }
+  if (result?.ok === true) return { ...base, ending: 'ok', outcome: String(result.outcome), problems };
+  return { ...base, ending: 'failed', outcome: failures[0]?.code ?? 'failed', problems };
+}
+
+async function runInstance(k: number, o: ScaleoutOptions): Promise<InvocationRecord[]> {
+  const bundle = loadBundle();
+  process.send!({ type: 'ready' } satisfies FromInstance);
+  await new Promise<void>((resolve) => process.once('message', (m: ToInstance) => m.type === 'go' && resolve()));
+  const records: InvocationRecord[] = new Array(o.invocations);
+  let next = 0;
+  const worker = async () => {
+    while (next < o.invocations) {
+      const i = next++;
+      records[i] = await invokeOne(bundle, k, i, o);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(o.concurrency, o.invocations) }, worker));
+  return records;
+}
+
+if (process.env[INSTANCE_ENV] !== undefined && process.send) {
+  const reply = (m: FromInstance) => process.send!(m, () => process.exit(0));
+  runInstance(Number(process.env[INSTANCE_ENV]), JSON.parse(process.env[OPTIONS_ENV]!) as ScaleoutOptions).then(
+    (records) => reply({ type: 'done', records }),
+    (err: Error) => reply({ type: 'error', message: String(err?.message ?? err) }),
+  );
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import yaml from 'js-yaml';
+import path from 'node:path';
+
+// The README is how a newcomer and an operator get by without the source: it
+// must name every command and folder, and define what it uses before using it.
+const ROOT = path.resolve(__dirname, '../..');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+function section(title: string): string {
+  const start = README.indexOf(`\n## ${title}\n`);
+  const end = README.indexOf('\n## ', start + 1);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+function folders(dir = ''): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git')
+    .flatMap((e) => [path.posix.join(dir, e.name), ...folders(path.posix.join(dir, e.name))]);
+}
+
+describe('README', () => {
+  it('npm run deploy builds once: s.yaml\'s pre-deploy action builds, the script itself does not', () => {
+    const s = yaml.load(fs.readFileSync(path.join(ROOT, 's.yaml'), 'utf8')) as any;
+    const preDeploy = Object.values<any>(s.resources).flatMap((r) => r.actions?.['pre-deploy'] ?? []);
+    expect(preDeploy.map((a: { run: string }) => a.run)).toEqual(['npm run build']);
+    expect(scripts.deploy).toBe('s deploy -y -t s.yaml');
+  });
+
+  it('documents every npm script, each running a file that exists', () => {
+    for (const [name, command] of Object.entries(scripts)) {
+      for (const [, file] of command.matchAll(/tsx (scripts\/\S+\.ts)/g)) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+      expect(README).toMatch(new RegExp(`npm (run )?(-s )?${name}\\b`));
+    }
+  });
+
+  it('defines URL and ALIBABA_CLOUD_ACCOUNT_ID before the first example that uses them', () => {
+    for (const name of ['URL', 'ALIBABA_CLOUD_ACCOUNT_ID']) {
+      const defined = README.search(new RegExp(`export ${name}=`));
+      expect(defined).toBeGreaterThan(-1);
+      expect(README.search(new RegExp(`\\$${name}\\b`))).toBeGreaterThan(defined);
+    }
+  });
+
+  it('names every folder in the Development table (a deep folder may be named by its parent)', () => {
+    const named = [...section('Development').matchAll(/`([\w.][\w./-]*)\/`/g)].map((m) => m[1]);
+    const covered = (folder: string) =>
+      named.some((n) => n === folder || n.startsWith(`${folder}/`) || (folder.startsWith(`${n}/`) && n.split('/').length >= 2));
+    expect(folders().filter((f) => !covered(f))).toEqual([]);
+  });
+});
