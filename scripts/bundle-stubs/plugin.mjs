@@ -20,8 +20,9 @@ export const SUBSTITUTIONS = {
   },
   // XML writer: only tea-xml's toXML uses it, and nothing calls toXML.
   xmlbuilder: { stub: 'xmlbuilder.js', importers: ['xml2js'] },
-  // Not a stub: wraps the real httpx to end each request's read timer with its response.
-  httpx: { stub: 'httpx-read-timer.js', importers: ['@alicloud/tea-typescript'] },
+  // Not a stub: wraps the real httpx so its timeouts mean what they say (connect bounds connecting only)
+  // and each request's read timer ends with its response.
+  httpx: { stub: 'httpx-timeouts.js', importers: ['@alicloud/tea-typescript'] },
   // Silent: httpx's DEBUG output would print the security token header.
   debug: { stub: 'debug.js', importers: ['httpx'] },
 };

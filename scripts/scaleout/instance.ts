@@ -138,7 +138,8 @@ async function runInstance(k: number, o: ScaleoutOptions): Promise<InvocationRec
 }
 
 if (process.env[INSTANCE_ENV] !== undefined && process.send) {
-  const reply = (m: FromInstance) => process.send!(m, () => process.exit(0));
+  // Exit once the message is out: the SDK's keep-alive sockets would hold the process open.
+  const reply = (m: FromInstance) => process.send!(m, undefined, {}, () => process.exit(0));
   runInstance(Number(process.env[INSTANCE_ENV]), JSON.parse(process.env[OPTIONS_ENV]!) as ScaleoutOptions).then(
     (records) => reply({ type: 'done', records }),
     (err: Error) => reply({ type: 'error', message: String(err?.message ?? err) }),

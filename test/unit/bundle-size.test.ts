@@ -49,7 +49,7 @@ describe('dist/index.js size budget', () => {
       expect.arrayContaining([
         'scripts/bundle-stubs/alicloud-credentials.js',
         'scripts/bundle-stubs/xmlbuilder.js',
-        'scripts/bundle-stubs/httpx-read-timer.js',
+        'scripts/bundle-stubs/httpx-timeouts.js',
       ]),
     );
     expect(inputs.filter((f) => /node_modules\/(@alicloud\/credentials|xmlbuilder)\//.test(f))).toEqual([]);

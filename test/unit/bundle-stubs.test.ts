@@ -34,7 +34,7 @@ describe('xmlbuilder stub', () => {
 });
 
 describe('httpx read-timer wrapper', () => {
-  const wrapped = load('httpx-read-timer.js');
+  const wrapped = load('httpx-timeouts.js');
     const raw = require('httpx');
   let server: http.Server;
   let url: string;

@@ -1,0 +1,100 @@
+// Bundle-time wrapper around httpx (wired in by plugin.mjs, used by scripts/build.mjs). Not a stub:
+// the real httpx is required below and does all the work; this fixes two of its timeouts.
+//
+// 1. Connect timeout. httpx passes `connectTimeout` to http.request({timeout}),
+// which Node treats as a socket *idle* timeout for the whole exchange: any Live
+// answer slower than the 3 s "connect timeout" was cut and the DELETE sent
+// again (a 3.5 s answer got two DELETEs, and the caller was told
+// `already_absent` for a resource this very call deleted). Here the idle bound
+// becomes the attempt's own time (readTimeout), and connecting alone is bounded
+// by connectTimeout, through an agent that arms a timer until the socket connects.
+//
+// 2. Read timer.
+// Why: httpx arms a read timer on the socket (`socket[Symbol(TIMER::READ_TIMER)]`,
+// readTimeout ms) when a request gets its socket, and clears it only in its
+// own `httpx.read()`. @alicloud/tea-util reads response bodies itself
+// (readAsJSON -> its own stream reader), so with @alicloud/openapi-client the
+// timer is never cleared: every request's ClientRequest, IncomingMessage and
+// closures stay reachable until the timer fires readTimeout ms later (about
+// 6.7 KB per call: 400 fast warm invocations held ~2.7 MB of heap). Worse,
+// when a stale timer fires it clears `socket[READ_TIMER]`, which by then may
+// be the timer of a newer request on the same keep-alive socket, leaving that
+// request without its read timeout.
+//
+// What changes: when the response ends or closes, its own timer (the one on
+// the socket when the response arrived) is cleared. Until then it runs as
+// before, so a body that stalls still times out. If the timer cannot be found
+// (another httpx version), nothing is touched and httpx behaves as it always did.
+'use strict';
+const httpx = require('httpx');
+
+const READ_TIMER = 'TIMER::READ_TIMER';
+let readTimerKey;
+
+/** httpx keeps the symbol private; find it once by its description. */
+function readTimerKeyOf(socket) {
+  if (readTimerKey === undefined) {
+    readTimerKey = Object.getOwnPropertySymbols(socket).find((s) => s.description === READ_TIMER);
+  }
+  return readTimerKey;
+}
+
+function clearReadTimerWhenDone(response) {
+  const socket = response && (response.socket || response.client);
+  const key = socket && readTimerKeyOf(socket);
+  const timer = key && socket[key];
+  if (!timer) return response;
+  const done = () => clearTimeout(timer);
+  response.once('end', done);
+  response.once('close', done);
+  return response;
+}
+
+const http = require('http');
+const https = require('https');
+
+/** Keep-alive agents, like httpx's own, whose new sockets must connect within `connectTimeoutMs`. */
+function connectBound(Agent) {
+  return new (class extends Agent {
+    createConnection(options, callback) {
+      const socket = super.createConnection(options, callback);
+      const ms = options.connectTimeoutMs;
+      if (!(ms > 0) || !socket || !socket.connecting) return socket;
+      const timer = setTimeout(() => {
+        const err = new Error(`ConnectTimeout(${ms})`);
+        err.name = 'RequestTimeoutError';
+        err.code = 'ETIMEDOUT';
+        socket.destroy(err);
+      }, ms);
+      timer.unref();
+      const done = () => clearTimeout(timer);
+      socket.once('connect', done);
+      socket.once('close', done);
+      return socket;
+    }
+  })({ keepAlive: true });
+}
+
+let agents;
+
+function withTimeouts(url, opts) {
+  if (!opts || !(opts.readTimeout > 0) || !(opts.connectTimeout > 0) || opts.agent) return opts;
+  agents = agents || { http: connectBound(http.Agent), https: connectBound(https.Agent) };
+  const isHttps = String(url).startsWith('https:');
+  const connectTimeoutMs = opts.connectTimeout;
+  return {
+    ...opts,
+    // httpx hands this to Node as the socket idle timeout: let it be the attempt's whole time.
+    connectTimeout: opts.readTimeout,
+    agent: isHttps ? agents.https : agents.http,
+    // Node passes request options on to agent.createConnection.
+    beforeRequest: (options) => ({ ...options, connectTimeoutMs }),
+  };
+}
+
+module.exports = {
+  ...httpx,
+  request(url, opts) {
+    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone);
+  },
+};
