@@ -19,7 +19,7 @@ const cli = parseCommandLine({
 });
 
 /** ok of a result, or of an HTTP answer's JSON body. */
-export function resultOk(result: unknown): boolean {
+function resultOk(result: unknown): boolean {
   const r = (result ?? {}) as { ok?: unknown; statusCode?: unknown; body?: unknown };
   if (typeof r.ok === 'boolean') return r.ok;
   if (typeof r.statusCode === 'number' && typeof r.body === 'string') {

@@ -15,6 +15,8 @@ export class FunctionError extends Error {
   readonly details: unknown[];
   /** Seconds a caller should wait before retrying (429 / 503). */
   retryAfterSeconds?: number;
+  /** Live's `x-acs-retry-after` on a throttling answer, in milliseconds. */
+  retryAfterMs?: number;
 
   constructor(
     code: string,

@@ -40,8 +40,14 @@ export async function handler(event: unknown, context: FcContext = {}): Promise<
   return finished.result;
 }
 
-export async function handleHttp(event: HttpTriggerEvent, context: FcContext): Promise<HttpResponse> {
-  return answerHttp(await invoke(TRIGGERS.http, context, () => ({ records: [{ payload: readHttpRequest(event) }], batch: false })));
+/** An HTTP request; `unreadable` when its body could not be read at all (an FC 2.0 stream that failed). */
+export async function handleHttp(event: HttpTriggerEvent, context: FcContext, unreadable?: FunctionError): Promise<HttpResponse> {
+  return answerHttp(
+    await invoke(TRIGGERS.http, context, () => {
+      if (unreadable) throw unreadable;
+      return { records: [{ payload: readHttpRequest(event) }], batch: false };
+    }),
+  );
 }
 
 function answerHttp(finished: Finished): HttpResponse {

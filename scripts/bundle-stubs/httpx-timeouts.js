@@ -92,9 +92,31 @@ function withTimeouts(url, opts) {
   };
 }
 
+/**
+ * 3. Response headers. The SDK's error for a 4xx/5xx keeps only the body, so
+ * Live's `x-acs-retry-after` would be lost; the function's Live client
+ * registers a hook under this symbol (functions/.../live/client.ts) that takes
+ * each response's headers within the call's own async context.
+ */
+const HEADERS_HOOK = Symbol.for('caster-video-resource-delete.responseHeaders');
+
+/**
+ * 4. XML content type. The SDK reads an error body as XML only when its
+ * content type is exactly `text/xml;charset=utf-8`; any other spelling of XML
+ * (`application/xml`, `text/xml; charset=UTF-8`) was read as JSON and lost
+ * Live's code and RequestId. Every XML type is given that one spelling.
+ */
+function reportHeaders(response) {
+  const type = response && response.headers && response.headers['content-type'];
+  if (typeof type === 'string' && /^\s*(text|application)\/xml\s*(;|$)/i.test(type)) response.headers['content-type'] = 'text/xml;charset=utf-8';
+  const hook = globalThis[HEADERS_HOOK];
+  if (typeof hook === 'function' && response && response.headers) hook(response.headers);
+  return response;
+}
+
 module.exports = {
   ...httpx,
   request(url, opts) {
-    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone);
+    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone).then(reportHeaders);
   },
 };

@@ -148,4 +148,17 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
     await live.bundle.httpHandler(req, { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: () => undefined }, roleContext());
     expect(sent.status).toBe(413);
   });
+
+  it('answers a request stream that errors with JSON and a log line through httpHandler, never a rejection', async () => {
+    const req = Object.assign(new PassThrough(), { method: 'POST', path: '/', queries: {}, headers: { 'content-type': 'application/json' } });
+    req.write('{"CasterId":');
+    setImmediate(() => req.destroy(new Error('client went away')));
+    const sent: { status?: number; body?: string } = {};
+    const resp = { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: (b: string) => (sent.body = b) };
+    await live.bundle.httpHandler(req, resp, roleContext());
+    expect(sent.status).toBe(400);
+    expect(JSON.parse(sent.body!).error).toMatchObject({ code: 'InvalidRequest', details: [{ field: 'body', problem: expect.stringMatching(/stream failed/) }] });
+    expect(logLines(live)).toHaveLength(1);
+    expect(live.emulator.requests).toHaveLength(0);
+  });
 });

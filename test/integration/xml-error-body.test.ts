@@ -12,13 +12,14 @@ import { plainPayload } from '../support/events';
 describe('the bundle reads an XML error answer (xml2js parser kept, XML writer stubbed)', () => {
   let server: http.Server;
   let bundle: Bundle;
+  let contentType = 'text/xml;charset=utf-8';
   const saved = { endpoint: process.env.LIVE_ENDPOINT };
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       req.resume();
       req.on('end', () => {
-        res.writeHead(404, { 'content-type': 'text/xml;charset=utf-8' });
+        res.writeHead(404, { 'content-type': contentType });
         res.end(
           "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>XML-REQUEST-1</RequestId>" +
             '<HostId>live.aliyuncs.com</HostId><Code>InvalidCaster.NotFound</Code>' +
@@ -38,7 +39,8 @@ describe('the bundle reads an XML error answer (xml2js parser kept, XML writer s
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('keeps the code, message and RequestId from the XML', async () => {
+  it.each(['text/xml;charset=utf-8', 'text/xml; charset=UTF-8', 'application/xml', 'Text/XML'])('keeps the code, message and RequestId from the XML sent as %s', async (type) => {
+    contentType = type;
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const result = await bundle.handler(plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r-1', RegionId: 'cn-shanghai' }), roleContext());

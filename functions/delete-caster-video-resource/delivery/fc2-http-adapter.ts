@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { LIMITS } from '../constants';
+import { InvalidRequestError } from '../errors';
 import { handleHttp } from '../handler';
 import type { FcContext, HttpTriggerEvent } from '../types';
 
@@ -39,7 +40,14 @@ async function readLimited(req: Readable, limit: number): Promise<Buffer> {
 
 /** FC 2.0 `httpHandler(req, resp, context)`: the same behaviour and body as the FC 3.0 HTTP trigger. */
 export async function httpHandler(req: Fc2Request, resp: Fc2Response, context: FcContext = {}): Promise<void> {
-  const body = await readLimited(req, LIMITS.maxHttpBodyBytes);
+  let body: Buffer = Buffer.alloc(0);
+  let unreadable: InvalidRequestError | undefined;
+  try {
+    body = await readLimited(req, LIMITS.maxHttpBodyBytes);
+  } catch {
+    // The client went away or the stream broke: still one JSON answer and one log line, never a rejection.
+    unreadable = new InvalidRequestError([{ field: 'body', problem: 'the request stream failed before it ended' }]);
+  }
   const path = req.path ?? (req.url ?? '/').split('?')[0];
   const event: HttpTriggerEvent = {
     rawPath: path,
@@ -49,7 +57,7 @@ export async function httpHandler(req: Fc2Request, resp: Fc2Response, context: F
     isBase64Encoded: true,
     requestContext: { http: { method: req.method ?? 'GET', path } },
   };
-  const answer = await handleHttp(event, context);
+  const answer = await handleHttp(event, context, unreadable);
   resp.setStatusCode(answer.statusCode);
   for (const [name, value] of Object.entries(answer.headers)) resp.setHeader(name, value);
   resp.send(answer.body);

@@ -46,6 +46,9 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
  */
 export function classifyFailure(err: unknown, boundByDeadline: boolean): FunctionError {
   if (err instanceof FunctionError) return err;
+  // A programming error inside the function or the SDK is not Live being unreachable:
+  // rethrown, it ends as FunctionFault (500, not retried), logged with its name.
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) throw err;
   const e = (err ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
   const answered = fromLiveAnswer(e as Parameters<typeof fromLiveAnswer>[0]);
   if (answered) return answered;

@@ -1,4 +1,5 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as $Util from '@alicloud/tea-util';
 import { DEFAULTS, LIVE_API } from '../constants';
 import { classifyFailure } from './classify';
@@ -111,6 +112,22 @@ function runtimeFor(timeoutMs: number): $Util.RuntimeOptions {
   return options;
 }
 
+/** What one call saw of Live's response headers (set by the httpx wrapper's hook). */
+interface Seen {
+  retryAfterMs?: number;
+}
+
+const calls = new AsyncLocalStorage<Seen>();
+
+// The SDK drops the headers of an error answer; scripts/bundle-stubs/httpx-timeouts.js hands them over here.
+(globalThis as Record<symbol, unknown>)[Symbol.for('caster-video-resource-delete.responseHeaders')] = (
+  headers: Record<string, string | string[] | undefined>,
+) => {
+  const seen = calls.getStore();
+  const raw = Number(headers['x-acs-retry-after']);
+  if (seen && Number.isFinite(raw) && raw > 0) seen.retryAfterMs = Math.min(raw, 60_000);
+};
+
 /** Live for one invocation: its endpoint and its (rotating) credentials. */
 export class LiveClient {
   private readonly client: OpenApi;
@@ -120,12 +137,16 @@ export class LiveClient {
   }
 
   async call({ action, query, timeoutMs, boundByDeadline }: LiveCall): Promise<LiveAnswer> {
+    const seen: Seen = {};
     try {
-      const response = await this.client.callApi(PARAMS[action], new $OpenApi.OpenApiRequest({ query }), runtimeFor(timeoutMs));
+      const request = new $OpenApi.OpenApiRequest({ query });
+      const response = await calls.run(seen, () => this.client.callApi(PARAMS[action], request, runtimeFor(timeoutMs)));
       const body = (response?.body ?? {}) as Record<string, unknown>;
       return { requestId: typeof body.RequestId === 'string' ? body.RequestId : null, body };
     } catch (err) {
-      throw classifyFailure(err, boundByDeadline);
+      const error = classifyFailure(err, boundByDeadline);
+      if (seen.retryAfterMs !== undefined) error.retryAfterMs = seen.retryAfterMs;
+      throw error;
     }
   }
 }

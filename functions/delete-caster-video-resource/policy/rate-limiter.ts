@@ -1,3 +1,5 @@
+import { AdaptiveRate } from './adaptive-rate';
+
 /**
  * Per-instance send-rate bound (SPEC §6: at most LIVE_QPS requests a second
  * across concurrent invocations and batch items). A sliding window of
@@ -18,6 +20,8 @@ export class RateLimiter {
   private readonly sends: number[] = [];
   /** When sends actually left (admitted), ascending; only the last `capacity` matter. */
   private readonly admitted: number[] = [];
+  /** This instance's share of the account quota, learnt from Live's throttling answers. */
+  private readonly adaptive: AdaptiveRate;
 
   /**
    * `marginMs` widens the window so that the time from handing a request to
@@ -25,11 +29,27 @@ export class RateLimiter {
    * squeeze sends together at the receiver (25 ms was not enough at LIVE_QPS
    * 400 with 100 invocations in flight).
    */
-  constructor(qps: number, marginMs = 50, private readonly now: () => number = Date.now) {
+  constructor(private readonly qps: number, marginMs = 50, private readonly now: () => number = Date.now) {
     this.capacity = Math.max(1, Math.floor(qps));
     this.windowMs = (this.capacity * 1000) / qps + marginMs;
     this.burst = Math.min(this.capacity, MAX_BURST);
     this.burstWindowMs = (this.burst * 1000) / qps;
+    this.adaptive = new AdaptiveRate({ ceiling: qps, now });
+  }
+
+  /** Live answered with throttling: cut this instance's rate (and pause for `x-acs-retry-after`, ms). */
+  onThrottle(retryAfterMs?: number): void {
+    this.adaptive.onThrottle(retryAfterMs);
+  }
+
+  /** Live answered without throttling: let the rate grow back towards LIVE_QPS. */
+  onAnswer(): void {
+    this.adaptive.onSuccess();
+  }
+
+  /** The rate this instance sends at now: LIVE_QPS, or less after throttling. */
+  rate(): number {
+    return this.adaptive.rate();
   }
 
   /** The earliest time, not before `now`, at which one more send keeps both sliding rules over `times`. */
@@ -37,7 +57,10 @@ export class RateLimiter {
     const n = times.length;
     const anchor = n >= this.capacity ? times[n - this.capacity]! : -Infinity;
     const burstAnchor = n >= this.burst ? times[n - this.burst]! : -Infinity;
-    return Math.max(now, anchor + this.windowMs, burstAnchor + this.burstWindowMs);
+    // Below LIVE_QPS after throttling: one send per 1/rate seconds, and none while Live asked for a pause.
+    const rate = this.adaptive.rate();
+    const spaced = rate < this.qps && n > 0 ? times[n - 1]! + 1000 / rate : -Infinity;
+    return Math.max(now, anchor + this.windowMs, burstAnchor + this.burstWindowMs, spaced, this.adaptive.pausedUntil());
   }
 
   private record(times: number[], at: number): void {
@@ -67,6 +90,7 @@ export class RateLimiter {
     if (at > latest) return undefined;
     if (at > now) return at - now;
     this.record(this.admitted, now);
+    this.adaptive.onSend();
     return 0;
   }
 }

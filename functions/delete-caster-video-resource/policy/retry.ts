@@ -1,5 +1,6 @@
 import { DEFAULTS } from '../constants';
-import { NotAttemptedError, type FunctionError } from '../errors';
+import { FunctionError, NotAttemptedError } from '../errors';
+import { isThrottlingCode } from '../live/classify';
 import type { Deadline } from './deadline';
 import type { RateLimiter } from './rate-limiter';
 
@@ -64,12 +65,20 @@ export async function withRetries<T>(
     if (remaining < MIN_ATTEMPT_MS) break;
     attempts += 1;
     const timeoutMs = Math.min(DEFAULTS.attemptTimeoutMs, remaining);
+    let value: T;
     try {
-      return { ok: true, value: await attempt(timeoutMs, timeoutMs === remaining), attempts };
+      value = await attempt(timeoutMs, timeoutMs === remaining);
     } catch (err) {
-      lastError = err as FunctionError;
+      // Not an answer or a transport failure: a bug, for the handler to report as FunctionFault.
+      if (!(err instanceof FunctionError)) throw err;
+      lastError = err;
+      if (isThrottlingCode(err.code)) opts.limiter.onThrottle(err.retryAfterMs);
+      else if (err.requestId) opts.limiter.onAnswer();
       if (!lastError.retryable) return { ok: false, error: lastError, attempts };
+      continue;
     }
+    opts.limiter.onAnswer();
+    return { ok: true, value, attempts };
   }
   const error = lastError ?? new NotAttemptedError();
   if (error.status === 429 || error.status === 503) {
