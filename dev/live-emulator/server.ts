@@ -72,7 +72,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     const run = resolveAction(call.headers[ACS_HEADERS.version], action ?? undefined);
     if (isLiveError(run)) return fail(run);
     // The gateway's flow control comes before Live (and any injected fault) sees the call.
-    const admitted = quota.admit();
+    const admitted = quota.admit(time);
     if (!admitted.ok) {
       if (retryAfterHeader) res.setHeader(ACS_HEADERS.retryAfter, String(admitted.retryAfterMs));
       return fail(liveError('Throttling.User'));

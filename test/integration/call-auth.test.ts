@@ -44,7 +44,7 @@ describe('npm start -- --auth with npm run call', () => {
   it('answers an unsigned request 403 MissingAuthorization, in the function\'s failure shape', async () => {
     const res = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-1`, { method: 'DELETE' });
     expect(res.status).toBe(403);
-    const body = await res.json();
+    const body: any = await res.json();
     expect(resultProblems(body)).toEqual([]);
     expect(body).toMatchObject({ ok: false, casterId: null, resourceId: null, error: { code: 'MissingAuthorization', status: 403, retryable: false, requestId: null, details: [] } });
     expect(body.invocationId).toBe(res.headers.get('x-fc-request-id'));
@@ -75,7 +75,7 @@ describe('npm start -- --auth with npm run call', () => {
     const headers = signedHeaders('DELETE', signedFor, PLAIN);
     const dropped = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-4`, { method: 'DELETE', headers });
     expect(dropped.status).toBe(403);
-    expect((await dropped.json()).error.code).toBe('SignatureDoesNotMatch');
+    expect(((await dropped.json()) as any).error.code).toBe('SignatureDoesNotMatch');
     const other = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-5?DryRun=true`, { method: 'DELETE', headers });
     expect(other.status).toBe(403);
     const asSigned = await fetch(signedFor, { method: 'DELETE', headers });

@@ -124,6 +124,8 @@ describe('no secret in any output (built bundle against an upstream that echoes 
   });
 
   it('keeps them out when Live hangs past the deadline (504)', async () => {
+    // A fresh instance: the throttling above rightly slowed this one below what a 1 s timeout needs.
+    bundle = loadBundle();
     emulator.injectFault({ kind: 'hang', times: Infinity });
     const outs = await invokeAll('demo-resource-2', () => context({ function: { timeout: 1 } }));
     expect(outs[0]!.answer!.statusCode).toBe(504);

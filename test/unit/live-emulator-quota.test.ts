@@ -63,6 +63,33 @@ describe('emulator AccountQuota (sliding 1 s window)', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(Math.floor(seconds) * 20);
   });
 
+  it('holds over arrival times when requests are admitted slightly out of arrival order', () => {
+    const c = clock();
+    const q = new AccountQuota(2, c.now);
+    const t = c.now();
+    // Arrived at t+1000 and t+1010, admitted first; then one that arrived at t+5 is admitted.
+    expect(q.admit(t + 1000).ok).toBe(true);
+    expect(q.admit(t + 1010).ok).toBe(true);
+    // [t+5, t+1005) would hold it and t+1000: fine. But t+20 would make [t+20, t+1020) hold three.
+    expect(q.admit(t + 5).ok).toBe(true);
+    expect(q.admit(t + 20).ok).toBe(false);
+    // Seeded shuffles of nearby arrivals never put more than Q in any window of accepted arrival times.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const r = new AccountQuota(5, c.now);
+    const accepted: number[] = [];
+    for (let i = 0; i < 3000; i += 1) {
+      const arrival = t + 10_000 + i * 3 - Math.floor(random() * 20);
+      if (r.admit(arrival).ok) accepted.push(arrival);
+    }
+    accepted.sort((a, b) => a - b);
+    for (let i = 0, j = 0; i < accepted.length; i += 1) {
+      while (j < accepted.length && accepted[j]! < accepted[i]! + QUOTA_WINDOW_MS) j += 1;
+      expect(j - i).toBeLessThanOrEqual(5);
+    }
+    expect(accepted.length).toBeGreaterThan(40);
+  });
+
   it('changes its limit at run time, keeping the window; undefined lifts it', () => {
     const c = clock();
     const q = new AccountQuota(undefined, c.now);

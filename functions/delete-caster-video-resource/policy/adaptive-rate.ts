@@ -68,9 +68,20 @@ export class AdaptiveRate {
     this.current = ceiling;
   }
 
-  /** Allowed send rate now, requests per second, within [floor, ceiling]. */
+  /**
+   * Allowed send rate now, requests per second, within [floor, ceiling]. After
+   * a cut it also follows the curve with time alone: an instance that was
+   * throttled and then sat idle must not stay slow until an answer arrives
+   * (its first send would wait 1/floor seconds, longer than a short timeout).
+   */
   rate(): number {
-    return this.current;
+    if (!this.cut) return this.current;
+    return Math.max(this.current, this.curve());
+  }
+
+  private curve(): number {
+    const s = (this.now() - this.lastCutAt) / 1000;
+    return this.clamp(SCALE * (s - this.k) ** 3 + this.wMax);
   }
 
   /** Nothing may be sent before this time (ms on the injected clock); 0 when no pause was asked for. */
@@ -115,8 +126,7 @@ export class AdaptiveRate {
   /** An answer that was not throttled: follow the CUBIC curve up from the last cut. */
   onSuccess(): void {
     if (!this.cut) return;
-    const s = (this.now() - this.lastCutAt) / 1000;
-    const next = this.clamp(SCALE * (s - this.k) ** 3 + this.wMax);
+    const next = this.curve();
     // The curve only rises, but a clock stepping back must not lower the rate on a success.
     this.current = Math.max(this.current, next);
     if (this.current >= this.ceiling) this.cut = false;
