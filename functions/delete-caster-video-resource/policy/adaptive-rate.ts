@@ -110,17 +110,20 @@ export class AdaptiveRate {
    * AWS does), from the measured rate when known and lower than the allowed
    * one, since that is what the server actually refused.
    */
-  onThrottle(retryAfterMs?: number): void {
+  onThrottle(retryAfterMs?: number, sentAt?: number): void {
     const t = this.now();
+    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs > 0) {
+      this.pauseEnd = Math.max(this.pauseEnd, t + retryAfterMs);
+    }
+    // One cut per round trip, as TCP does: a request that left before the last cut was refused
+    // at the old rate, and cutting again for it would drive every instance to the floor at once.
+    if (sentAt !== undefined && this.cut && sentAt < this.lastCutAt) return;
     const base = this.measured === undefined ? this.current : Math.min(this.measured, this.current);
     this.wMax = base;
     this.k = Math.cbrt((base * (1 - BETA)) / SCALE);
     this.lastCutAt = t;
     this.cut = true;
     this.current = this.clamp(base * BETA);
-    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs > 0) {
-      this.pauseEnd = Math.max(this.pauseEnd, t + retryAfterMs);
-    }
   }
 
   /** An answer that was not throttled: follow the CUBIC curve up from the last cut. */

@@ -38,8 +38,8 @@ export class RateLimiter {
   }
 
   /** Live answered with throttling: cut this instance's rate (and pause for `x-acs-retry-after`, ms). */
-  onThrottle(retryAfterMs?: number): void {
-    this.adaptive.onThrottle(retryAfterMs);
+  onThrottle(retryAfterMs?: number, sentAt?: number): void {
+    this.adaptive.onThrottle(retryAfterMs, sentAt);
   }
 
   /** Live answered without throttling: let the rate grow back towards LIVE_QPS. */
@@ -100,9 +100,10 @@ export class RateLimiter {
  * milliseconds (each send is signed and written in turn) and reaches Live
  * bunched with the next second's: a load test at LIVE_QPS 400 saw 493 requests
  * arrive within one second. Beyond this many at once, sends are spaced at the
- * configured rate. At LIVE_QPS 10 or less this changes nothing.
+ * configured rate. At LIVE_QPS 5 or less this changes nothing. Five, not ten: with
+ * several instances starting together, their first bursts add up at the account quota.
  */
-const MAX_BURST = 10;
+const MAX_BURST = 5;
 
 const limiters = new Map<number, RateLimiter>();
 

@@ -66,13 +66,14 @@ export async function withRetries<T>(
     attempts += 1;
     const timeoutMs = Math.min(DEFAULTS.attemptTimeoutMs, remaining);
     let value: T;
+    const sentAt = Date.now();
     try {
       value = await attempt(timeoutMs, timeoutMs === remaining);
     } catch (err) {
       // Not an answer or a transport failure: a bug, for the handler to report as FunctionFault.
       if (!(err instanceof FunctionError)) throw err;
       lastError = err;
-      if (isThrottlingCode(err.code)) opts.limiter.onThrottle(err.retryAfterMs);
+      if (isThrottlingCode(err.code)) opts.limiter.onThrottle(err.retryAfterMs, sentAt);
       else if (err.requestId) opts.limiter.onAnswer();
       if (!lastError.retryable) return { ok: false, error: lastError, attempts };
       continue;
