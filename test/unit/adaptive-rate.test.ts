@@ -2,6 +2,7 @@ import {
   AdaptiveRate,
   BETA,
   FLOOR_RPS,
+  FLOOR_SHARE,
   SCALE,
 } from '../../functions/delete-caster-video-resource/policy/adaptive-rate';
 
@@ -79,7 +80,8 @@ describe('AdaptiveRate', () => {
       expect(rate.rate()).toBeGreaterThanOrEqual(FLOOR_RPS);
       previous = rate.rate();
     }
-    expect(rate.rate()).toBe(FLOOR_RPS);
+    // The floor: 0.5 rps, or a quarter of the ceiling when that is more.
+    expect(rate.rate()).toBe(Math.max(FLOOR_RPS, 20 * FLOOR_SHARE));
   });
 
   it('never goes above a ceiling that is itself below the floor', () => {

@@ -14,11 +14,17 @@ function section(title: string): string {
   return README.slice(start, end < 0 ? undefined : end);
 }
 
+/** Build output (dist/, .build/) is named as a whole; what tools write inside it is theirs. */
+const NOT_WALKED = new Set(['dist', '.build', 'coverage']);
+
 function folders(dir = ''): string[] {
   return fs
     .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git')
-    .flatMap((e) => [path.posix.join(dir, e.name), ...folders(path.posix.join(dir, e.name))]);
+    .flatMap((e) => {
+      const folder = path.posix.join(dir, e.name);
+      return NOT_WALKED.has(e.name) ? [folder] : [folder, ...folders(folder)];
+    });
 }
 
 describe('README', () => {

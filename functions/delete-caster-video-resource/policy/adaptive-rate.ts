@@ -31,6 +31,8 @@ export const SMOOTH = 0.8;
 export const BUCKET_MS = 500;
 /** Lowest allowed rate, rps (AWS `minFillRate`): never stop sending altogether. */
 export const FLOOR_RPS = 0.5;
+/** Lowest allowed rate as a share of the ceiling. */
+export const FLOOR_SHARE = 0.25;
 
 export interface AdaptiveRateOptions {
   /** LIVE_QPS: requests per second this instance may never exceed. */
@@ -63,7 +65,9 @@ export class AdaptiveRate {
     if (!Number.isFinite(ceiling) || ceiling <= 0) throw new RangeError(`ceiling must be a positive number, got ${ceiling}`);
     this.ceiling = ceiling;
     // A ceiling under the floor wins: the configured LIVE_QPS is a hard bound.
-    this.floor = Math.min(FLOOR_RPS, ceiling);
+    // Never below a quarter of LIVE_QPS either: a few throttles must not stall a large instance for seconds
+    // (AWS's absolute 0.5 rps floor did, at LIVE_QPS 400 under scattered throttling).
+    this.floor = Math.min(Math.max(FLOOR_RPS, ceiling * FLOOR_SHARE), ceiling);
     this.now = options.now ?? Date.now;
     this.current = ceiling;
   }
