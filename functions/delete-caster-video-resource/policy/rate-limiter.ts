@@ -100,10 +100,9 @@ export class RateLimiter {
  * milliseconds (each send is signed and written in turn) and reaches Live
  * bunched with the next second's: a load test at LIVE_QPS 400 saw 493 requests
  * arrive within one second. Beyond this many at once, sends are spaced at the
- * configured rate. At LIVE_QPS 5 or less this changes nothing. Five, not ten: with
- * several instances starting together, their first bursts add up at the account quota.
+ * configured rate. At LIVE_QPS 10 or less this changes nothing.
  */
-const MAX_BURST = 5;
+const MAX_BURST = 10;
 
 const limiters = new Map<number, RateLimiter>();
 
