@@ -14,6 +14,7 @@ import type { FcContext } from '../functions/delete-caster-video-resource/types'
 import type { Bundle } from '../test/support/harness';
 import { run } from '../test/support/invocations';
 import { integerSetting, parseCommandLine } from './local/cli';
+import { percentileOfSorted } from './bench/stats';
 import { checkAll, maxPerSecond, resultOf, type Settled } from './load/invariants';
 import { LiveProcess, type LiveRecords } from './load/live-process';
 import { ALLOWED_CASTER_IDS, loadSeed, planWorkload } from './load/workload';
@@ -84,11 +85,6 @@ const MANAGED_ENV = [
 ];
 
 const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -220,7 +216,7 @@ async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Om
     httpStatuses,
     events,
     maxRequestsPerSecond: maxPerSecond(requests),
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
+    latencyMs: { p50: percentileOfSorted(latencies, 50), p95: percentileOfSorted(latencies, 95), p99: percentileOfSorted(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
     deadlineMarginMs: { min: Math.min(...margins), minTimeout: timeoutMargins.length ? Math.min(...timeoutMargins) : NaN, timeouts: timeoutMargins.length },
     maskedEchoes,
     eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },

@@ -116,12 +116,6 @@ export class UpstreamUnavailableError extends FunctionError {
   }
 }
 
-export class ThrottledError extends FunctionError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super(ERROR_CODES.throttled, message, 429, { retryable: true, retryAfterSeconds });
-  }
-}
-
 /** A bug: not retryable as such, but the event is kept (thrown) so a fixed deployment can take it. */
 export class FunctionFaultError extends FunctionError {
   constructor() {

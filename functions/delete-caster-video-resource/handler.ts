@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { processWork, settledWithoutLive } from './batch/process';
-import { planWork } from './batch/records';
+import { planWork, type Work } from './batch/records';
 import { redeliverCodes, retryLater, settle, type Settled } from './batch/settle';
 import { readConfig, type Config } from './config';
 import { DEFAULTS, TRIGGERS } from './constants';
@@ -83,7 +83,7 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
   return finished;
 }
 
-async function call(work: Parameters<typeof processWork>[0], credentials: Credentials | undefined, config: Config, started: number) {
+async function call(work: Work[], credentials: Credentials | undefined, config: Config, started: number) {
   if (!credentials) {
     const missing = new MissingCredentialsError();
     return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));

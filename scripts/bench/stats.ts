@@ -1,4 +1,4 @@
-// Order statistics for the benchmark (nearest-rank percentiles).
+// Order statistics shared by the benchmark, the load run and the scale-out run (nearest-rank percentiles).
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -11,4 +11,21 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Nearest-rank percentile of values already sorted ascending; 0 when there are none (the load and scale-out reports). */
+export function percentileOfSorted(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Most of the given times (ms) in any sliding one-second window. */
+export function maxInAnySecond(times: readonly number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; i < t.length; i += 1) {
+    while (j < t.length && t[j]! < t[i]! + 1000) j += 1;
+    max = Math.max(max, j - i);
+  }
+  return max;
 }

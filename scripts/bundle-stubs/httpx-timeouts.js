@@ -100,23 +100,27 @@ function withTimeouts(url, opts) {
  */
 const HEADERS_HOOK = Symbol.for('caster-video-resource-delete.responseHeaders');
 
+function reportHeaders(response) {
+  const hook = globalThis[HEADERS_HOOK];
+  if (typeof hook === 'function' && response && response.headers) hook(response.headers);
+  return response;
+}
+
 /**
  * 4. XML content type. The SDK reads an error body as XML only when its
  * content type is exactly `text/xml;charset=utf-8`; any other spelling of XML
  * (`application/xml`, `text/xml; charset=UTF-8`) was read as JSON and lost
  * Live's code and RequestId. Every XML type is given that one spelling.
  */
-function reportHeaders(response) {
+function normaliseXmlType(response) {
   const type = response && response.headers && response.headers['content-type'];
   if (typeof type === 'string' && /^\s*(text|application)\/xml\s*(;|$)/i.test(type)) response.headers['content-type'] = 'text/xml;charset=utf-8';
-  const hook = globalThis[HEADERS_HOOK];
-  if (typeof hook === 'function' && response && response.headers) hook(response.headers);
   return response;
 }
 
 module.exports = {
   ...httpx,
   request(url, opts) {
-    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone).then(reportHeaders);
+    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone).then(normaliseXmlType).then(reportHeaders);
   },
 };

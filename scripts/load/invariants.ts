@@ -1,6 +1,7 @@
 // The invariants of a load run, checked against the emulator's records and
 // final state. Each returns the violations it found (empty: it held).
 import type { RecordedRequest, Seed } from '../../dev/live-emulator';
+import { maxInAnySecond } from '../bench/stats';
 import { assertNoProblems, eventOutcomeProblems, failuresOf, httpAnswerProblems, isUnexpectedFailure } from '../local/result-shape';
 import type { Outcome } from '../../test/support/invocations';
 import { FORBIDDEN_CASTER, INVALID_MARK, type Planned } from './workload';
@@ -156,13 +157,7 @@ export function checkOnlyNamed(f: RunFacts): Violations {
 
 /** Sliding one-second windows over arrival times: never more than LIVE_QPS requests. */
 export function maxPerSecond(requests: RecordedRequest[]): number {
-  const times = requests.map((r) => r.time).sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < times.length; i += 1) {
-    while (j < times.length && times[j]! < times[i]! + 1000) j += 1;
-    max = Math.max(max, j - i);
-  }
-  return max;
+  return maxInAnySecond(requests.map((r) => r.time));
 }
 
 export function checkRate(f: RunFacts): Violations {

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_CREDENTIALS } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { loadBundle } from '../local/bundle';
-import { LOCAL_FUNCTION } from '../local/fc-context';
+import { localContext } from '../local/fc-context';
 import { eventOutcomeProblems, failuresOf } from '../local/result-shape';
 import { casterOf, resourceOf, type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance } from './plan';
 
@@ -85,13 +85,8 @@ async function invokeOne(bundle: ReturnType<typeof loadBundle>, k: number, i: nu
   const role = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
   const casterId = casterOf(k);
   const resourceId = resourceOf(k, i);
-  const context: FcContext = {
-    requestId: `scaleout-${k}-${i}`,
-    region: LOCAL_FUNCTION.region,
-    accountId: '0000000000000000',
-    credentials: { accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken },
-    function: { name: LOCAL_FUNCTION.name, handler: 'index.handler', memory: 512, timeout: o.timeoutSeconds },
-  };
+  const local = localContext({ accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken });
+  const context: FcContext = { ...local, requestId: `scaleout-${k}-${i}`, function: { ...local.function, timeout: o.timeoutSeconds } };
   // FC 3.0 hands an event function the payload's bytes.
   const event = Buffer.from(JSON.stringify({ CasterId: casterId, ResourceId: resourceId }));
   let timer: NodeJS.Timeout | undefined;

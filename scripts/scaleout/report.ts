@@ -1,6 +1,7 @@
 // The figures and invariants of a scale-out run, from how each invocation
 // ended (as the instances saw it) and what the emulator recorded and holds.
 import type { RecordedRequest, Seed } from '../../dev/live-emulator';
+import { maxInAnySecond, percentileOfSorted } from '../bench/stats';
 import type { Ending, InvocationRecord, ScaleoutOptions } from './plan';
 
 export interface ScaleoutReport {
@@ -32,22 +33,6 @@ export interface RunFacts {
 
 const DELETE = 'DeleteCasterVideoResource';
 const key = (casterId: string, resourceId: string) => `${casterId}/${resourceId}`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Most requests in any sliding second. */
-function maxPerSecond(times: number[]): number {
-  const t = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < t.length; i += 1) {
-    while (j < t.length && t[j]! < t[i]! + 1000) j += 1;
-    max = Math.max(max, j - i);
-  }
-  return max;
-}
 
 function checkInvariants(f: RunFacts): Record<string, string[]> {
   const remaining = new Set(Object.entries(f.finalState).flatMap(([c, ids]) => (ids ?? []).map((r) => key(c, r))));
@@ -95,10 +80,10 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     options: f.options,
     invocations,
     outcomes,
-    live: { requests: f.requests.length, throttled, throttledShare: f.requests.length ? throttled / f.requests.length : 0, deletes, maxAcceptedPerSecond: maxPerSecond(accepted) },
+    live: { requests: f.requests.length, throttled, throttledShare: f.requests.length ? throttled / f.requests.length : 0, deletes, maxAcceptedPerSecond: maxInAnySecond(accepted) },
     durationMs: f.durationMs,
     goodput: { perSecond: deletes / seconds, ofQuota: deletes / seconds / f.options.quota },
-    latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
+    latencyMs: { p50: percentileOfSorted(latencies, 50), p99: percentileOfSorted(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
     undeleted: f.records.filter((r) => remaining.has(key(r.casterId, r.resourceId))).length,
     invariants,
     ok: Object.values(invariants).every((v) => v.length === 0),

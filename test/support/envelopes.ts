@@ -83,6 +83,24 @@ function register<T extends object>(delivery: T, identities: Identity[]): T {
   return delivery;
 }
 
+interface Built {
+  event: Json;
+  identity: Identity;
+}
+
+/** A single-event delivery built from one record. */
+function registerOne({ event, identity }: Built): Json {
+  return register(event, [identity]);
+}
+
+/** An event-streaming delivery: the records' events, in order. */
+function registerStream(records: Built[]): Json[] {
+  return register(
+    records.map((r) => r.event),
+    records.map((r) => r.identity),
+  );
+}
+
 /** The identity of every record in a delivery built here, in record order ({} where the source has none). */
 export function expectedIdentities(delivery: object): Identity[] {
   const identities = expected.get(delivery);
@@ -106,17 +124,13 @@ function eventBridgeRecord(message: Message, bus: 'custom' | 'default'): { event
 
 /** One CloudEvent from an EventBridge rule; `data` is the message (an object, or a string as given). */
 export function eventBridgeEvent(message: Message, options: EventBridgeOptions = {}): Json {
-  const { event, identity } = eventBridgeRecord(message, options.bus ?? 'custom');
-  return register(event, [identity]);
+  return registerOne(eventBridgeRecord(message, options.bus ?? 'custom'));
 }
 
 /** Event-streaming delivery of EventBridge events: an array of CloudEvents. */
 export function eventBridgeBatch(messages: Message[], options: EventBridgeOptions = {}): Json[] {
   const records = messages.map((m) => eventBridgeRecord(m, options.bus ?? 'custom'));
-  return register(
-    records.map((r) => r.event),
-    records.map((r) => r.identity),
-  );
+  return registerStream(records);
 }
 
 // ---- MNS queue (EventBridge trigger, eventSourceType MNS) -------------------
@@ -138,18 +152,14 @@ function mnsQueueRecord(message: Message, template: Json, options: MnsQueueOptio
 
 /** MNS queue trigger, event-driven: one CloudEvent, the message in `data.messageBody`. */
 export function mnsQueueEvent(message: Message, options: MnsQueueOptions = {}): Json {
-  const { event, identity } = mnsQueueRecord(message, fixture('mns-queue/event-driven.json'), options);
-  return register(event, [identity]);
+  return registerOne(mnsQueueRecord(message, fixture('mns-queue/event-driven.json'), options));
 }
 
 /** MNS queue trigger, event-streaming: an array of CloudEvents. */
 export function mnsQueueStream(messages: Message[], options: MnsQueueOptions = {}): Json[] {
   const template = fixture('mns-queue/event-streaming.json')[0];
   const records = messages.map((m) => mnsQueueRecord(m, template, options));
-  return register(
-    records.map((r) => r.event),
-    records.map((r) => r.identity),
-  );
+  return registerStream(records);
 }
 
 // ---- MNS topic (mns_topic trigger) ------------------------------------------
@@ -204,18 +214,14 @@ function rocketMqRecord(message: Message, template: Json): { event: Json; identi
 
 /** RocketMQ trigger, event-driven: one CloudEvent, the message text in `data.body`. */
 export function rocketMqEvent(message: Message): Json {
-  const { event, identity } = rocketMqRecord(message, fixture('rocketmq/event-driven.json'));
-  return register(event, [identity]);
+  return registerOne(rocketMqRecord(message, fixture('rocketmq/event-driven.json')));
 }
 
 /** RocketMQ trigger, event-streaming: an array of CloudEvents. */
 export function rocketMqStream(messages: Message[]): Json[] {
   const template = fixture('rocketmq/event-streaming.json')[0];
   const records = messages.map((m) => rocketMqRecord(m, template));
-  return register(
-    records.map((r) => r.event),
-    records.map((r) => r.identity),
-  );
+  return registerStream(records);
 }
 
 // ---- Kafka ------------------------------------------------------------------
@@ -267,18 +273,14 @@ function rabbitMqRecord(message: Message, template: Json): { event: Json; identi
 
 /** RabbitMQ trigger, event-driven: one CloudEvent; a JSON body arrives parsed in `data.body`. */
 export function rabbitMqEvent(message: Message): Json {
-  const { event, identity } = rabbitMqRecord(message, fixture('rabbitmq/event-driven.json'));
-  return register(event, [identity]);
+  return registerOne(rabbitMqRecord(message, fixture('rabbitmq/event-driven.json')));
 }
 
 /** RabbitMQ trigger, event-streaming: an array of CloudEvents. */
 export function rabbitMqStream(messages: Message[]): Json[] {
   const template = fixture('rabbitmq/event-streaming.json')[0];
   const records = messages.map((m) => rabbitMqRecord(m, template));
-  return register(
-    records.map((r) => r.event),
-    records.map((r) => r.identity),
-  );
+  return registerStream(records);
 }
 
 // ---- Timer --------------------------------------------------------------------

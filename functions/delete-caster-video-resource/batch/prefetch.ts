@@ -17,7 +17,9 @@ export async function prefetch(pending: Work[], client: LiveClient, retry: Retry
   const groups = new Map<string, Work[]>();
   for (const w of pending) {
     const key = `${w.item!.regionId}\n${w.item!.casterId}`;
-    groups.set(key, [...(groups.get(key) ?? []), w]);
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
   }
   const settled = new Map<Work, Ran>();
   const shared = [...groups.values()].filter((group) => group.length > 1);

@@ -10,8 +10,10 @@ export interface ItemRun extends Ran {
 }
 
 /** Work settled without a network call: invalid records and refused casters. */
+const unsent = (w: Work): ItemRun => ({ work: w, attempts: 0, error: w.error });
+
 export function settledWithoutLive(work: Work[]): ItemRun[] {
-  return work.map((w) => ({ work: w, attempts: 0, error: w.error }));
+  return work.map(unsent);
 }
 
 /**
@@ -23,7 +25,7 @@ export async function processWork(work: Work[], client: LiveClient, retry: Retry
   const results: ItemRun[] = new Array(work.length);
   const pending: Work[] = [];
   for (const w of work) {
-    if (w.error || !w.item) results[w.index] = { work: w, attempts: 0, error: w.error };
+    if (w.error || !w.item) results[w.index] = unsent(w);
     else pending.push(w);
   }
   const known = await prefetch(pending, client, retry);

@@ -1,6 +1,6 @@
 import { TRIGGERS } from '../constants';
 import type { DeliveredRecord, Identity, Trigger } from '../types';
-import { isObject, openMessage, parseJson, Unreadable, type JsonObject } from './decode';
+import { isObject, openMessage, parseJson, type JsonObject } from './decode';
 
 /**
  * The envelopes Alibaba Cloud's triggers wrap a caller's message in, each
@@ -14,7 +14,7 @@ export interface Opened {
   record: DeliveredRecord;
 }
 
-export function isCloudEvent(value: unknown): value is JsonObject {
+function isCloudEvent(value: unknown): value is JsonObject {
   return isObject(value) && typeof value.specversion === 'string' && ('data' in value || 'data_base64' in value);
 }
 
@@ -80,7 +80,7 @@ const MESSAGE_KEYS = ['messageBody', 'body', 'value', 'Message', 'payload'] as c
 const REQUEST_KEY = /^(casterid|resourceid|resourceids|items)$/i;
 
 /** One CloudEvent: a known message source, else an EventBridge event whose `data` is the request. */
-export function openCloudEvent(event: JsonObject): Opened {
+function openCloudEvent(event: JsonObject): Opened {
   const data = cloudEventData(event);
   const type = str(event.type);
   const known = CLOUD_EVENT_SOURCES.find((s) => s.type.test(type));
@@ -104,7 +104,7 @@ function sourceData(data: JsonObject): DeliveredRecord | undefined {
 }
 
 /** An event-streaming element: a CloudEvent, or (an older Kafka form) a CloudEvent as JSON text. */
-export function asCloudEvent(element: unknown): JsonObject | undefined {
+function asCloudEvent(element: unknown): JsonObject | undefined {
   if (isCloudEvent(element)) return element;
   if (typeof element !== 'string' || !/^\s*\{/.test(element) || !element.includes('specversion')) return undefined;
   const parsed = parseJson(element);
@@ -127,7 +127,7 @@ function isTimer(event: JsonObject): boolean {
 }
 
 /** A non-CloudEvent object: an MNS topic notification, a timer tick, or the payload itself. */
-export function openObject(event: JsonObject): Opened {
+function openObject(event: JsonObject): Opened {
   if (isMnsTopicJson(event)) {
     return {
       trigger: TRIGGERS.mnsTopic,
@@ -148,4 +148,14 @@ export function openObject(event: JsonObject): Opened {
   return { trigger: TRIGGERS.payload, record: message ?? { payload: event } };
 }
 
-export { Unreadable };
+/**
+ * One event, or one element of an array delivery: a CloudEvent (also as JSON
+ * text, Kafka's older form), another known envelope, or the payload itself (a
+ * bare string may carry the request as text, as RawData can).
+ */
+export function openEvent(value: unknown): Opened {
+  const cloudEvent = asCloudEvent(value);
+  if (cloudEvent) return openCloudEvent(cloudEvent);
+  if (isObject(value)) return openObject(value);
+  return { trigger: TRIGGERS.payload, record: { payload: Array.isArray(value) ? value : openMessage(value) } };
+}

@@ -7,7 +7,7 @@ import {
   UnsupportedMediaTypeError,
   type FieldProblem,
 } from '../errors';
-import { FIELDS, pickField, SCALAR_FIELDS, unknownFields } from '../request/fields';
+import { FIELDS, pickField, SCALAR_FIELDS, misspeltFields } from '../request/fields';
 import type { HttpTriggerEvent } from '../types';
 import { isObject, parseJson, Unreadable } from './decode';
 
@@ -32,6 +32,8 @@ function checkMethod(event: HttpTriggerEvent): void {
   }
 }
 
+const decodeBody = (body: string, base64: boolean | undefined) => Buffer.from(body, base64 ? 'base64' : 'utf8');
+
 function bodyBytes(event: HttpTriggerEvent): Buffer {
   const body = event.body ?? '';
   if (typeof body !== 'string') throw new InvalidRequestError([{ field: 'body', problem: 'must be a string' }]);
@@ -39,7 +41,7 @@ function bodyBytes(event: HttpTriggerEvent): Buffer {
   if (body.length > (event.isBase64Encoded ? Math.ceil(LIMITS.maxHttpBodyBytes / 3) * 4 + 4 : LIMITS.maxHttpBodyBytes * 4)) {
     throw new PayloadTooLargeError(LIMITS.maxHttpBodyBytes);
   }
-  const bytes = event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  const bytes = decodeBody(body, event.isBase64Encoded);
   if (bytes.length > LIMITS.maxHttpBodyBytes) throw new PayloadTooLargeError(LIMITS.maxHttpBodyBytes);
   return bytes;
 }
@@ -61,7 +63,7 @@ function singleValues(entries: Iterable<[string, unknown]>, where: string, probl
 export function httpBody(event: HttpTriggerEvent): Buffer | Unreadable {
   const body: unknown = event.body ?? '';
   if (typeof body !== 'string') return new Unreadable('body must be a string');
-  return event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  return decodeBody(body, event.isBase64Encoded);
 }
 
 function readBody(event: HttpTriggerEvent, problems: FieldProblem[]): unknown {
@@ -125,7 +127,7 @@ export function readHttpRequest(event: HttpTriggerEvent): unknown {
   const problems: FieldProblem[] = [];
   const path = readPath(event);
   const query = singleValues(Object.entries(event.queryParameters ?? {}), 'query', problems);
-  problems.push(...unknownFields(query, SCALAR_FIELDS, 'query '));
+  problems.push(...misspeltFields(query, SCALAR_FIELDS, 'query '));
   const body = readBody(event, problems);
   const sources: Array<[string, Values]> = [
     ['path', path],

@@ -1,7 +1,7 @@
 import { HTTP, LIMITS, TRIGGERS } from '../constants';
 import type { Delivery, DeliveredRecord, HttpTriggerEvent, Trigger } from '../types';
-import { decodeEvent, isObject, openMessage, Unreadable } from './decode';
-import { asCloudEvent, openCloudEvent, openObject } from './envelopes';
+import { decodeEvent, isObject, Unreadable } from './decode';
+import { openEvent } from './envelopes';
 import { header, httpBody } from './http-request';
 
 function isHttpTriggerEvent(value: unknown): value is HttpTriggerEvent {
@@ -43,13 +43,8 @@ function single(trigger: Trigger, record: DeliveredRecord): Records {
 function readEvent(event: unknown): Records {
   if (event instanceof Unreadable) return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`) });
   if (Array.isArray(event) && event.length > 0) return readArray(event);
-  if (isObject(event)) {
-    const cloudEvent = asCloudEvent(event);
-    const opened = cloudEvent ? openCloudEvent(cloudEvent) : openObject(event);
-    return single(opened.trigger, opened.record);
-  }
-  // A bare JSON string may itself carry the request (a RawData text payload).
-  return single(TRIGGERS.payload, { payload: typeof event === 'string' ? openMessage(event) : event });
+  const opened = openEvent(event);
+  return single(opened.trigger, opened.record);
 }
 
 /** Event-streaming delivery (CloudEvents) or a RawData array of payloads: one record each, in order. */
@@ -61,19 +56,9 @@ function readArray(events: unknown[]): Records {
   const triggers = new Set<Trigger>();
   // Array.from, not map: a sparse array (from a local tool) has holes that map would skip.
   const records = Array.from(events, (element): DeliveredRecord => {
-    const cloudEvent = asCloudEvent(element);
-    if (cloudEvent) {
-      const opened = openCloudEvent(cloudEvent);
-      triggers.add(opened.trigger === TRIGGERS.cloudEvent ? TRIGGERS.cloudEventBatch : opened.trigger);
-      return opened.record;
-    }
-    if (isObject(element)) {
-      const opened = openObject(element);
-      triggers.add(opened.trigger);
-      return opened.record;
-    }
-    triggers.add(TRIGGERS.payload);
-    return { payload: Array.isArray(element) ? element : openMessage(element) };
+    const opened = openEvent(element);
+    triggers.add(opened.trigger === TRIGGERS.cloudEvent ? TRIGGERS.cloudEventBatch : opened.trigger);
+    return opened.record;
   });
   const trigger = triggers.size === 1 ? [...triggers][0] : TRIGGERS.cloudEventBatch;
   return { kind: 'records', trigger, records, batch: true, answer: 'result' };

@@ -47,10 +47,6 @@ export class RateLimiter {
     this.adaptive.onSuccess();
   }
 
-  /** The rate this instance sends at now: LIVE_QPS, or less after throttling. */
-  rate(): number {
-    return this.adaptive.rate();
-  }
 
   /** The earliest time, not before `now`, at which one more send keeps both sliding rules over `times`. */
   private earliest(times: number[], now: number): number {

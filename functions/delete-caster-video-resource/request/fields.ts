@@ -63,7 +63,7 @@ function distance(a: string, b: string): number {
 const MAX_NAMED = 10;
 
 /** The accepted field a key is a near miss of (`Resource_Id`, `DryRn`, `Item`), if any. */
-export function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | undefined {
+function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | undefined {
   const simple = key.toLowerCase().replace(/[^a-z]/g, '');
   let best: { name: FieldName; d: number } | undefined;
   for (const name of accepted) {
@@ -78,7 +78,7 @@ export function nearMiss(key: string, accepted: readonly FieldName[]): FieldName
  * the field meant, because a misspelt `DryRun` must never turn a dry run into
  * a delete. Keys unlike any field (a pipeline's own metadata) are left alone.
  */
-export function unknownFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): FieldProblem[] {
+export function misspeltFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): FieldProblem[] {
   const lower = accepted.map((name) => name.toLowerCase());
   const problems: FieldProblem[] = [];
   for (const key in obj) {

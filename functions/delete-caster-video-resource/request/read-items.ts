@@ -1,7 +1,7 @@
 import { LIMITS } from '../constants';
 import { isObject, Unreadable } from '../delivery/decode';
 import type { FieldProblem } from '../errors';
-import { FIELDS, PAYLOAD_FIELDS, pickField, SCALAR_FIELDS, unknownFields } from './fields';
+import { FIELDS, misspeltFields, PAYLOAD_FIELDS, pickField, SCALAR_FIELDS, type FieldName } from './fields';
 
 /** One item as the caller wrote it, before validation. `at` names where it came from, for error details. */
 export interface RawItem {
@@ -47,19 +47,25 @@ function listProblem(list: unknown[], field: string): FieldProblem | undefined {
   return list.length === 0 ? { field, problem: 'must hold at least one item' } : undefined;
 }
 
-function readItems(list: unknown, top: Scalars): RawRecord {
-  if (!Array.isArray(list)) return refused(true, [{ field: FIELDS.items, problem: 'must be an array of {CasterId, ResourceId}' }]);
-  const tooLong = listProblem(list, FIELDS.items);
+/** What is wrong with a list field as a whole (not an array, too long or empty, a ResourceId beside it), if anything. */
+function listRefusal(list: unknown, field: FieldName, shape: string, top: Scalars, beside: string): RawRecord | undefined {
+  if (!Array.isArray(list)) return refused(true, [{ field, problem: `must be an array of ${shape}` }]);
+  const tooLong = listProblem(list, field);
   if (tooLong) return refused(true, [tooLong]);
-  if (top.resourceId !== undefined) {
-    return refused(true, [{ field: FIELDS.resourceId, problem: 'cannot stand beside Items; put it in each item' }]);
-  }
-  const items = Array.from(list, (entry, i): RawItem => {
+  if (top.resourceId !== undefined) return refused(true, [{ field: FIELDS.resourceId, problem: beside }]);
+  return undefined;
+}
+
+function readItems(list: unknown, top: Scalars): RawRecord {
+  const refusal = listRefusal(list, FIELDS.items, '{CasterId, ResourceId}', top, 'cannot stand beside Items; put it in each item');
+  if (refusal) return refusal;
+  // listRefusal refused anything but an array.
+  const items = Array.from(list as unknown[], (entry, i): RawItem => {
     const at = `${FIELDS.items}[${i}].`;
     if (!isObject(entry)) {
       return { at, unreadable: true, problems: [{ field: `${FIELDS.items}[${i}]`, problem: 'must be an object {CasterId, ResourceId}' }] };
     }
-    const problems = unknownFields(entry, SCALAR_FIELDS, at);
+    const problems = misspeltFields(entry, SCALAR_FIELDS, at);
     const own = scalarFields(entry, at, problems);
     return {
       at,
@@ -74,13 +80,9 @@ function readItems(list: unknown, top: Scalars): RawRecord {
 }
 
 function readResourceIds(list: unknown, top: Scalars): RawRecord {
-  if (!Array.isArray(list)) return refused(true, [{ field: FIELDS.resourceIds, problem: 'must be an array of resource IDs' }]);
-  const tooLong = listProblem(list, FIELDS.resourceIds);
-  if (tooLong) return refused(true, [tooLong]);
-  if (top.resourceId !== undefined) {
-    return refused(true, [{ field: FIELDS.resourceId, problem: 'give either ResourceId or ResourceIds, not both' }]);
-  }
-  const items = Array.from(list, (resourceId, i) => ({ ...top, at: '', resourceAt: `${FIELDS.resourceIds}[${i}]`, resourceId, problems: [] }));
+  const refusal = listRefusal(list, FIELDS.resourceIds, 'resource IDs', top, 'give either ResourceId or ResourceIds, not both');
+  if (refusal) return refusal;
+  const items = Array.from(list as unknown[], (resourceId, i) => ({ ...top, at: '', resourceAt: `${FIELDS.resourceIds}[${i}]`, resourceId, problems: [] }));
   return { batch: true, items, problems: [] };
 }
 
@@ -94,7 +96,7 @@ export function readRecord(payload: unknown): RawRecord {
   if (payload instanceof Unreadable) return refused(false, [{ field: '(event)', problem: payload.reason }]);
   if (Array.isArray(payload)) return readItems(payload, {});
   if (!isObject(payload)) return refused(false, [{ field: '(event)', problem: 'must be a JSON object' }]);
-  const problems = unknownFields(payload, PAYLOAD_FIELDS, '');
+  const problems = misspeltFields(payload, PAYLOAD_FIELDS, '');
   const top = scalarFields(payload, '', problems);
   const items = pickField(payload, FIELDS.items, '', problems);
   const resourceIds = pickField(payload, FIELDS.resourceIds, '', problems);
