@@ -481,7 +481,8 @@ const flatBreak: fc.Arbitrary<[string, (p: Json) => Json]> = fc.oneof(
 const jsonBreak: fc.Arbitrary<[string, Json]> = fc.oneof(
   fc.tuple(idField, wrongTypeId).map(([names, v]): [string, Json] => [`${names[0]} of a wrong type`, obj([[names[0] === 'CasterId' ? 'ResourceId' : 'CasterId', names[0] === 'CasterId' ? POOL[0]! : CASTER], [names[0]!, v]])]),
   fc.oneof(fc.integer(), fc.constant(obj([])), fc.array(fc.integer(), { minLength: 1, maxLength: 2 }), invalidRegionString).map((v): [string, Json] => ['RegionId of a wrong type', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['RegionId', v]])]),
-  fc.oneof(fc.integer(), fc.constant(obj([])), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }), invalidDryRunString).map((v): [string, Json] => ['DryRun of a wrong type', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['DryRun', v]])]),
+  // 1 and 0 are read as true and false, so they are not wrong types.
+  fc.oneof(fc.integer().filter((n) => n !== 0 && n !== 1), fc.constant(obj([])), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }), invalidDryRunString).map((v): [string, Json] => ['DryRun of a wrong type', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['DryRun', v]])]),
   fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(obj([])), fc.constant([] as Json[]), deepJson).map((v): [string, Json] => ['ResourceIds not a non-empty array', obj([['CasterId', CASTER], ['ResourceIds', v]])]),
   fc.integer({ min: 101, max: 5_000 }).map((n): [string, Json] => [`${n} ResourceIds`, obj([['CasterId', CASTER], ['ResourceIds', Array.from({ length: n }, (_, i) => POOL[i % POOL.length]!)]])]),
   fc.tuple(fc.array(fc.constantFrom(...POOL), { maxLength: 3 }), fc.oneof(invalidIdString, wrongTypeId)).map(([ids, bad]): [string, Json] => ['a bad entry in ResourceIds', obj([['CasterId', CASTER], ['ResourceIds', [...ids, bad]]])]),
