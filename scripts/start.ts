@@ -1,6 +1,7 @@
 // `npm start`: the built function on http://127.0.0.1:$PORT with HTTP-trigger
 // semantics, wired to a local Live API emulator (or, with --live, to Live).
 import { createLiveEmulator, DEMO_CASTER_ID, DEMO_CREDENTIALS, parseSeed, type LiveEmulator, type Seed } from '../dev/live-emulator';
+import { parseEnvironment } from '../functions/delete-caster-video-resource/config';
 import { loadBundle } from './local/bundle';
 import { EXIT, integerSetting, parseCommandLine, readInputFile } from './local/cli';
 import { LOCAL_FUNCTION, localContext, shellCredentials, type RoleCredentials } from './local/fc-context';
@@ -31,6 +32,14 @@ const { values, fail } = cli;
 const portSetting = values.port !== undefined ? '--port' : process.env.PORT ? 'PORT' : 'the default port';
 const port = integerSetting(values.port ?? (process.env.PORT || '9000'), portSetting, fail, 0, 65535);
 const functionName = values['function-name'] || process.env.FUNCTION_NAME || LOCAL_FUNCTION.name;
+
+// The function would refuse every invocation with InvalidConfiguration; say so now, naming the variable.
+// Against the emulator, the shell's LIVE_ENDPOINT is replaced, so it is not judged.
+try {
+  parseEnvironment(values.live ? process.env : { ...process.env, LIVE_ENDPOINT: undefined });
+} catch (err) {
+  fail(`${(err as Error).message} Fix it in your shell and start again.`);
+}
 
 function readSeed(file: string): Seed {
   const text = readInputFile(file, fail).toString('utf8');

@@ -11,13 +11,13 @@ export interface Endpoint {
 }
 
 export interface Config {
-  endpoint: Endpoint;
-  defaultRegion?: string;
-  maxAttempts: number;
-  qps: number;
-  allowedCasterIds?: ReadonlySet<string>;
-  logLevel: LogLevel;
-  functionTimeoutMs: number;
+  readonly endpoint: Endpoint;
+  readonly liveRegion?: string;
+  readonly fcRegion?: string;
+  readonly maxAttempts: number;
+  readonly qps: number;
+  readonly allowedCasterIds?: ReadonlySet<string>;
+  readonly logLevel: LogLevel;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,23 +29,14 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number,
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new InvalidConfigurationError(`${name} must be a positive ${integer ? 'integer' : 'number'}.`);
+    throw new InvalidConfigurationError(`${name} must be a positive ${integer ? 'integer' : 'number'} (got ${JSON.stringify(raw)}).`);
   }
   return value;
 }
 
-let lastEndpoint: { raw: string | undefined; endpoint: Endpoint } | undefined;
-
-/**
- * `host[:port]` or `http(s)://host[:port]`; plain http only to loopback, so
- * credentials never cross a network in clear. Config is read on every
- * invocation, but the same text is parsed (a URL) only once.
- */
+/** `host[:port]` or `http(s)://host[:port]`; plain http only to loopback, so credentials never cross a network in clear. */
 export function parseEndpoint(raw: string | undefined): Endpoint {
-  if (lastEndpoint && lastEndpoint.raw === raw) return lastEndpoint.endpoint;
-  const endpoint = Object.freeze(parseEndpointText(raw));
-  lastEndpoint = { raw, endpoint };
-  return endpoint;
+  return Object.freeze(parseEndpointText(raw));
 }
 
 function parseEndpointText(raw: string | undefined): Endpoint {
@@ -68,22 +59,41 @@ function parseEndpointText(raw: string | undefined): Endpoint {
   return { host: url.host, protocol };
 }
 
-/** Read on every invocation: FC may reuse an instance after its configuration changed. */
-export function readConfig(context: FcContext, env: Env = process.env): Config {
-  const level = (env.LOG_LEVEL ?? DEFAULTS.logLevel).trim().toLowerCase() as LogLevel;
+/**
+ * The environment, parsed once per instance (instance.ts): FC starts new
+ * instances when a function's configuration changes. A bad value throws
+ * InvalidConfiguration naming the variable.
+ */
+export function parseEnvironment(env: Env = process.env): Config {
   const allowed = (env.ALLOWED_CASTER_IDS ?? '')
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const timeoutSeconds = Number(context.function?.timeout);
-  return {
+  return Object.freeze({
     endpoint: parseEndpoint(env.LIVE_ENDPOINT),
-    defaultRegion: env.LIVE_REGION || context.region || env.FC_REGION || undefined,
+    liveRegion: env.LIVE_REGION?.trim() || undefined,
+    fcRegion: env.FC_REGION?.trim() || undefined,
     maxAttempts: positiveNumber('LIVE_MAX_ATTEMPTS', env.LIVE_MAX_ATTEMPTS, DEFAULTS.maxAttempts, true),
     qps: positiveNumber('LIVE_QPS', env.LIVE_QPS, DEFAULTS.qps, false),
     allowedCasterIds: allowed.length > 0 ? new Set(allowed) : undefined,
-    logLevel: LOG_LEVELS.includes(level) ? level : DEFAULTS.logLevel,
-    functionTimeoutMs:
-      (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds : DEFAULTS.functionTimeoutSeconds) * 1000,
-  };
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+  });
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw.trim() === '') return DEFAULTS.logLevel;
+  const level = raw.trim().toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new InvalidConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(raw)}).`);
+  return level;
+}
+
+/** The region a record without RegionId goes to: LIVE_REGION, else the function's own region. */
+export function defaultRegion(config: Config, context: FcContext): string | undefined {
+  return config.liveRegion || context.region || config.fcRegion;
+}
+
+/** The function's timeout, from the context FC hands every invocation. */
+export function functionTimeoutMs(context: FcContext): number {
+  const seconds = Number(context.function?.timeout);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULTS.functionTimeoutSeconds) * 1000;
 }

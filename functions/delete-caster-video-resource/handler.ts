@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { processWork, settledWithoutLive } from './batch/process';
 import { planWork, type Work } from './batch/records';
 import { redeliverCodes, retryLater, settle, type Settled } from './batch/settle';
-import { readConfig, type Config } from './config';
-import { DEFAULTS, TRIGGERS } from './constants';
+import { defaultRegion, functionTimeoutMs } from './config';
+import { TRIGGERS } from './constants';
 import { resolveCredentials } from './credentials';
 import { readHttpRequest } from './delivery/http-request';
 import { readDelivery } from './delivery/recognise';
 import { FunctionError, FunctionFaultError, MissingCredentialsError } from './errors';
-import { LiveClient } from './live/client';
+import { currentInstance, type Instance } from './instance';
 import { Logger } from './logger';
 import { Deadline } from './policy/deadline';
-import { limiterFor } from './policy/rate-limiter';
 import { toHttpResponse } from './result/http-response';
 import { logSummary } from './result/log-summary';
-import { redactValue, secretsOf } from './result/redaction';
+import { redactValue } from './result/redaction';
 import { failure } from './result/result';
 import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
 
@@ -59,18 +58,18 @@ function answerHttp(finished: Finished): HttpResponse {
 async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise<Finished> {
   const started = Date.now();
   const invocationId = context.requestId || randomUUID();
+  const instance = currentInstance();
   // Read once: to sign with, and to know what to mask even when the call path fails.
   const credentials = readCredentials(context);
-  const secrets = secretsOf(credentials);
-  let logger = new Logger(DEFAULTS.logLevel, { invocationId, trigger });
+  const secrets = instance.secretsOf(credentials);
+  const logger = new Logger(instance.logLevel, { invocationId, trigger }, secrets);
   let settled: Settled;
   try {
-    const config = readConfig(context);
-    logger = new Logger(config.logLevel, { invocationId, trigger });
+    const { config } = instance.use();
     const { records, batch } = read();
-    const plan = planWork(records, batch, config.defaultRegion, config.allowedCasterIds);
+    const plan = planWork(records, batch, defaultRegion(config, context), config.allowedCasterIds);
     const needsLive = plan.work.some((w) => w.item && !w.error);
-    const runs = needsLive ? await call(plan.work, credentials, config, started) : settledWithoutLive(plan.work);
+    const runs = needsLive ? await call(plan.work, credentials, instance, functionTimeoutMs(context), started) : settledWithoutLive(plan.work);
     settled = settle(runs, plan.batch, invocationId);
   } catch (err) {
     const error = err instanceof FunctionError ? err : new FunctionFaultError();
@@ -79,22 +78,22 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
     settled = { result, redeliver: redeliverCodes(result), retryAfterSeconds: error.retryAfterSeconds };
   }
   const finished = { ...settled, result: redactValue(settled.result, secrets), invocationId, secrets };
-  logSummary(logger.withSecrets(secrets), finished.result, finished.redeliver, Date.now() - started);
+  logSummary(logger, finished.result, finished.redeliver, Date.now() - started);
   return finished;
 }
 
-async function call(work: Work[], credentials: Credentials | undefined, config: Config, started: number) {
+async function call(work: Work[], credentials: Credentials | undefined, instance: Instance, timeoutMs: number, started: number) {
   if (!credentials) {
     const missing = new MissingCredentialsError();
     return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));
   }
-  const client = new LiveClient(config.endpoint, credentials);
+  const { config, limiter } = instance.use();
   const retry = {
     maxAttempts: config.maxAttempts,
-    deadline: new Deadline(config.functionTimeoutMs, Date.now, started),
-    limiter: limiterFor(config.qps),
+    deadline: new Deadline(timeoutMs, Date.now, started),
+    limiter,
   };
-  return processWork(work, client, retry);
+  return processWork(work, instance.liveFor(credentials), retry);
 }
 
 /** The invocation's credentials, or undefined: a missing role is reported only if Live must be called. */

@@ -18,10 +18,6 @@ export class Logger {
     private readonly write: (line: string) => void = (line) => process.stdout.write(line),
   ) {}
 
-  withSecrets(secrets: readonly string[]): Logger {
-    return new Logger(this.level, this.base, secrets, this.write);
-  }
-
   log(level: Exclude<LogLevel, 'silent'>, message: string, fields: LogFields = {}): void {
     if (RANK[level] < RANK[this.level]) return;
     const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...this.base, ...fields });

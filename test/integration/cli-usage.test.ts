@@ -56,6 +56,16 @@ describe('a bad option, value or file', () => {
     expectUsageError(await runScript(script as string, args as string[], keys), command as string, problem as RegExp);
   });
 
+  it.concurrent.each([
+    [{ LOG_LEVEL: 'verbose' }, /^npm start: LOG_LEVEL must be one of debug, info, warn, error, silent \(got "verbose"\)/],
+    [{ LIVE_QPS: '0' }, /^npm start: LIVE_QPS must be a positive number \(got "0"\)/],
+    [{ LIVE_MAX_ATTEMPTS: 'many' }, /^npm start: LIVE_MAX_ATTEMPTS must be a positive integer/],
+  ])('npm start refuses the environment %j before its banner, naming the variable', async (env, problem) => {
+    const run = await runScript('start.ts', ['--port', '0'], env);
+    expectUsageError(run, 'npm start', problem);
+    expect(run.stdout).not.toMatch(/is running at/);
+  });
+
   it.concurrent('npm start names PORT when the bad port came from the environment', async () => {
     expectUsageError(await runScript('start.ts', [], { PORT: 'abc' }), 'npm start', /^npm start: PORT must be a whole number/);
   });

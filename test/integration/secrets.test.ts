@@ -143,7 +143,11 @@ describe('no secret in any output (built bundle against an upstream that echoes 
     await invokeAll('demo-resource-4');
     await run(bundle, { shape: 'payload-object', event: { CasterId: CASTER, ResourceId: 'demo-resource-5', DryRun: true }, http: false }, context()).then((o) => answers.push(o));
     process.env.LIVE_ENDPOINT = `http://example.com/?token=${encodeURIComponent(ROLE.securityToken!)}`;
+    // A new configuration is a new instance; the next test gets a well-configured one back.
+    const configured = bundle;
+    bundle = loadBundle();
     const outs = await invokeAll('demo-resource-4');
+    bundle = configured;
     expect(JSON.parse(outs[0]!.answer!.body).error.code).toBe('InvalidConfiguration');
   });
 

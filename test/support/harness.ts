@@ -41,16 +41,22 @@ const MANAGED_ENV = [
  * it through LIVE_ENDPOINT; stdout captured so log lines can be read.
  */
 export function useLive(env: Record<string, string> = {}) {
-  const live: { emulator: LiveEmulator; bundle: Bundle; stdout: string[]; outputs: string[] } = {
+  // The function reads its environment once per instance, and FC starts a new
+  // instance when the configuration changes: so does this, when a test changes it.
+  let instance: { env: string; bundle: Bundle } | undefined;
+  const live: { emulator: LiveEmulator; readonly bundle: Bundle; stdout: string[]; outputs: string[] } = {
     emulator: createLiveEmulator(),
-    bundle: undefined as unknown as Bundle,
+    get bundle() {
+      const env = JSON.stringify(MANAGED_ENV.map((name) => process.env[name] ?? null));
+      if (instance?.env !== env) instance = { env, bundle: loadBundle() };
+      return instance.bundle;
+    },
     stdout: [],
     outputs: [],
   };
   const saved: Record<string, string | undefined> = {};
   beforeAll(async () => {
     await live.emulator.start();
-    live.bundle = loadBundle();
   });
   afterAll(async () => {
     await live.emulator.stop();

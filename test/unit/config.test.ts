@@ -1,4 +1,4 @@
-import { parseEndpoint, readConfig } from '../../functions/delete-caster-video-resource/config';
+import { defaultRegion, functionTimeoutMs, parseEndpoint, parseEnvironment } from '../../functions/delete-caster-video-resource/config';
 import { resolveCredentials } from '../../functions/delete-caster-video-resource/credentials';
 import { fcContext } from '../support/fc-context';
 
@@ -23,21 +23,42 @@ describe('parseEndpoint', () => {
   });
 });
 
-describe('readConfig', () => {
+describe('parseEnvironment', () => {
   it('takes the region from LIVE_REGION, else context.region, else FC_REGION', () => {
     const ctx = fcContext({ region: 'cn-hangzhou' });
-    expect(readConfig(ctx, { LIVE_REGION: 'cn-beijing', FC_REGION: 'cn-shenzhen' }).defaultRegion).toBe('cn-beijing');
-    expect(readConfig(ctx, { FC_REGION: 'cn-shenzhen' }).defaultRegion).toBe('cn-hangzhou');
-    expect(readConfig(fcContext({ region: undefined }), { FC_REGION: 'cn-shenzhen' }).defaultRegion).toBe('cn-shenzhen');
+    expect(defaultRegion(parseEnvironment({ LIVE_REGION: 'cn-beijing', FC_REGION: 'cn-shenzhen' }), ctx)).toBe('cn-beijing');
+    expect(defaultRegion(parseEnvironment({ FC_REGION: 'cn-shenzhen' }), ctx)).toBe('cn-hangzhou');
+    expect(defaultRegion(parseEnvironment({ FC_REGION: 'cn-shenzhen' }), fcContext({ region: undefined }))).toBe('cn-shenzhen');
   });
 
-  it('reads limits, allowlist and timeout with their defaults', () => {
-    const config = readConfig(fcContext({ function: { timeout: 3 } }), { ALLOWED_CASTER_IDS: ' a, b ,,' });
-    expect(config).toMatchObject({ maxAttempts: 4, qps: 10, logLevel: 'info', functionTimeoutMs: 3000 });
+  it('reads limits, allowlist and log level with their defaults', () => {
+    const config = parseEnvironment({ ALLOWED_CASTER_IDS: ' a, b ,,', LOG_LEVEL: ' Debug ' });
+    expect(config).toMatchObject({ maxAttempts: 4, qps: 10, logLevel: 'debug' });
     expect([...config.allowedCasterIds!]).toEqual(['a', 'b']);
-    expect(readConfig(fcContext({ function: {} }), {}).functionTimeoutMs).toBe(60_000);
-    expect(() => readConfig(fcContext(), { LIVE_MAX_ATTEMPTS: '0' })).toThrow(/LIVE_MAX_ATTEMPTS/);
-    expect(() => readConfig(fcContext(), { LIVE_QPS: 'fast' })).toThrow(/LIVE_QPS/);
+    expect(parseEnvironment({}).logLevel).toBe('info');
+  });
+
+  it('refuses a bad value with InvalidConfiguration naming the variable and what was given', () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        parseEnvironment(env);
+      } catch (err) {
+        return err as { code: string; status: number; message: string };
+      }
+      throw new Error('accepted');
+    };
+    expect(refusal({ LIVE_MAX_ATTEMPTS: '0' })).toMatchObject({ code: 'InvalidConfiguration', status: 500, message: expect.stringMatching(/^LIVE_MAX_ATTEMPTS .*"0"/) });
+    expect(refusal({ LIVE_MAX_ATTEMPTS: '2.5' }).message).toMatch(/LIVE_MAX_ATTEMPTS must be a positive integer/);
+    expect(refusal({ LIVE_QPS: 'fast' }).message).toMatch(/^LIVE_QPS .*"fast"/);
+    expect(refusal({ LOG_LEVEL: 'verbose' }).message).toBe('LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose").');
+    expect(refusal({ LIVE_ENDPOINT: 'ftp://x' }).message).toMatch(/^LIVE_ENDPOINT/);
+  });
+});
+
+describe('functionTimeoutMs', () => {
+  it('reads the timeout from the context, 60 s when FC gives none', () => {
+    expect(functionTimeoutMs(fcContext({ function: { timeout: 3 } }))).toBe(3000);
+    expect(functionTimeoutMs(fcContext({ function: {} }))).toBe(60_000);
   });
 });
 

@@ -22,60 +22,6 @@ export interface LiveCall {
   boundByDeadline: boolean;
 }
 
-/**
- * The SDK client for one endpoint and one set of credentials. It keeps no
- * per-call state (callApi works in locals), so building one per invocation
- * (a Config model, ~30 fields copied) buys nothing while the credentials stay
- * the same. Credentials are still read from every invocation's context and
- * compared here: when the role's STS credentials rotate, the next invocation
- * gets a new SDK client, and one still running with the old ones keeps its
- * own. Only the most recent is kept, so at most one old secret stays in memory.
- */
-interface SharedSdkClient {
-  host: string;
-  protocol: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken: string | undefined;
-  client: OpenApi;
-}
-
-let shared: SharedSdkClient | undefined;
-
-function sdkClientFor(endpoint: Endpoint, credentials: Credentials): OpenApi {
-  const { accessKeyId, accessKeySecret, securityToken } = credentials;
-  const last = shared;
-  if (
-    last &&
-    last.host === endpoint.host &&
-    last.protocol === endpoint.protocol &&
-    last.accessKeyId === accessKeyId &&
-    last.accessKeySecret === accessKeySecret &&
-    last.securityToken === securityToken
-  ) {
-    return last.client;
-  }
-  // A fixed credential object, so the client never runs the default provider
-  // chain (environment, profile files, ECS metadata) behind our back; nor
-  // could it: that package is stubbed out of the bundle (scripts/bundle-stubs).
-  const answer = Promise.resolve({
-    accessKeyId,
-    accessKeySecret,
-    securityToken,
-    type: securityToken ? 'sts' : 'access_key',
-  });
-  const credential = { getCredential: () => answer };
-  const client = new OpenApi(
-    new $OpenApi.Config({
-      credential: credential as unknown as $OpenApi.Config['credential'],
-      endpoint: endpoint.host,
-      protocol: endpoint.protocol,
-    }),
-  );
-  shared = { host: endpoint.host, protocol: endpoint.protocol, accessKeyId, accessKeySecret, securityToken, client };
-  return client;
-}
-
 /** The operation's fixed description; callApi only reads it, so one per action serves every call. */
 const PARAMS: Record<LiveAction, $OpenApi.Params> = {
   [LIVE_API.deleteAction]: paramsFor(LIVE_API.deleteAction),
@@ -95,23 +41,6 @@ function paramsFor(action: LiveAction): $OpenApi.Params {
   });
 }
 
-let lastRuntime: { readTimeout: number; connectTimeout: number; options: $Util.RuntimeOptions } | undefined;
-
-/**
- * Retries are ours (retry-policy.ts): the client's own would ignore the
- * deadline and the QPS limit. The timeouts are the same for nearly every call
- * (the 10 s attempt cap unless the deadline is nearer), and callApi only reads
- * the options, so the last set is reused while they match.
- */
-function runtimeFor(timeoutMs: number): $Util.RuntimeOptions {
-  const readTimeout = Math.max(1, Math.floor(timeoutMs));
-  const connectTimeout = Math.max(1, Math.floor(Math.min(timeoutMs, DEFAULTS.connectTimeoutMs)));
-  if (lastRuntime?.readTimeout === readTimeout && lastRuntime.connectTimeout === connectTimeout) return lastRuntime.options;
-  const options = new $Util.RuntimeOptions({ autoretry: false, readTimeout, connectTimeout });
-  lastRuntime = { readTimeout, connectTimeout, options };
-  return options;
-}
-
 /** What one call saw of Live's response headers (set by the httpx wrapper's hook). */
 interface Seen {
   retryAfterMs?: number;
@@ -128,19 +57,81 @@ const calls = new AsyncLocalStorage<Seen>();
   if (seen && Number.isFinite(raw) && raw > 0) seen.retryAfterMs = Math.min(raw, 60_000);
 };
 
-/** Live for one invocation: its endpoint and its (rotating) credentials. */
-export class LiveClient {
-  private readonly client: OpenApi;
+/**
+ * The instance's way to Live: one endpoint, one SDK client for the current
+ * credentials. The SDK client keeps no per-call state (callApi works in
+ * locals), so building one per invocation (a Config model, ~30 fields copied)
+ * buys nothing while the credentials stay the same. Credentials are still read
+ * from every invocation's context and compared here: when the role's STS
+ * credentials rotate, the next invocation gets a new SDK client, and one still
+ * running with the old ones keeps its own. Only the most recent is kept, so
+ * at most one old secret stays in memory.
+ */
+export class LiveConnection {
+  private current: { credentials: Credentials; client: LiveClient } | undefined;
+  private runtime: { readTimeout: number; connectTimeout: number; options: $Util.RuntimeOptions } | undefined;
 
-  constructor(endpoint: Endpoint, credentials: Credentials) {
-    this.client = sdkClientFor(endpoint, credentials);
+  constructor(private readonly endpoint: Endpoint) {}
+
+  /** Live for one invocation, signed with its (rotating) credentials. */
+  clientFor(credentials: Credentials): LiveClient {
+    const last = this.current;
+    if (
+      last &&
+      last.credentials.accessKeyId === credentials.accessKeyId &&
+      last.credentials.accessKeySecret === credentials.accessKeySecret &&
+      last.credentials.securityToken === credentials.securityToken
+    ) {
+      return last.client;
+    }
+    const client = new LiveClient(sdkClient(this.endpoint, credentials), (timeoutMs) => this.runtimeFor(timeoutMs));
+    this.current = { credentials, client };
+    return client;
   }
 
+  /**
+   * Retries are ours (policy/retry.ts): the client's own would ignore the
+   * deadline and the QPS limit. The timeouts are the same for nearly every call
+   * (the 10 s attempt cap unless the deadline is nearer), and callApi only reads
+   * the options, so the last set is reused while they match.
+   */
+  private runtimeFor(timeoutMs: number): $Util.RuntimeOptions {
+    const readTimeout = Math.max(1, Math.floor(timeoutMs));
+    const connectTimeout = Math.max(1, Math.floor(Math.min(timeoutMs, DEFAULTS.connectTimeoutMs)));
+    const last = this.runtime;
+    if (last?.readTimeout === readTimeout && last.connectTimeout === connectTimeout) return last.options;
+    const options = new $Util.RuntimeOptions({ autoretry: false, readTimeout, connectTimeout });
+    this.runtime = { readTimeout, connectTimeout, options };
+    return options;
+  }
+}
+
+function sdkClient(endpoint: Endpoint, { accessKeyId, accessKeySecret, securityToken }: Credentials): OpenApi {
+  // A fixed credential object, so the client never runs the default provider
+  // chain (environment, profile files, ECS metadata) behind our back; nor
+  // could it: that package is stubbed out of the bundle (scripts/bundle-stubs).
+  const answer = Promise.resolve({ accessKeyId, accessKeySecret, securityToken, type: securityToken ? 'sts' : 'access_key' });
+  const credential = { getCredential: () => answer };
+  return new OpenApi(
+    new $OpenApi.Config({
+      credential: credential as unknown as $OpenApi.Config['credential'],
+      endpoint: endpoint.host,
+      protocol: endpoint.protocol,
+    }),
+  );
+}
+
+/** Live signed with one set of credentials. */
+export class LiveClient {
+  constructor(
+    private readonly client: OpenApi,
+    private readonly runtimeFor: (timeoutMs: number) => $Util.RuntimeOptions,
+  ) {}
   async call({ action, query, timeoutMs, boundByDeadline }: LiveCall): Promise<LiveAnswer> {
     const seen: Seen = {};
     try {
       const request = new $OpenApi.OpenApiRequest({ query });
-      const response = await calls.run(seen, () => this.client.callApi(PARAMS[action], request, runtimeFor(timeoutMs)));
+      const response = await calls.run(seen, () => this.client.callApi(PARAMS[action], request, this.runtimeFor(timeoutMs)));
       const body = (response?.body ?? {}) as Record<string, unknown>;
       return { requestId: typeof body.RequestId === 'string' ? body.RequestId : null, body };
     } catch (err) {

@@ -99,15 +99,3 @@ export class RateLimiter {
  * configured rate. At LIVE_QPS 10 or less this changes nothing.
  */
 const MAX_BURST = 10;
-
-const limiters = new Map<number, RateLimiter>();
-
-/** One limiter per configured rate, kept for the life of the instance. */
-export function limiterFor(qps: number): RateLimiter {
-  let limiter = limiters.get(qps);
-  if (!limiter) {
-    limiter = new RateLimiter(qps);
-    limiters.set(qps, limiter);
-  }
-  return limiter;
-}

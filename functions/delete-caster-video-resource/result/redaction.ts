@@ -12,19 +12,6 @@ const MASK = '***';
  */
 export function secretsOf(credentials: Credentials | undefined): string[] {
   if (!credentials) return [];
-  const { accessKeySecret, securityToken } = credentials;
-  // Worked out once per credentials rather than per invocation (they change only when the role's rotate).
-  if (lastSecrets && lastSecrets.accessKeySecret === accessKeySecret && lastSecrets.securityToken === securityToken) {
-    return lastSecrets.list;
-  }
-  const list = secretVariants(credentials);
-  lastSecrets = { accessKeySecret, securityToken, list };
-  return list;
-}
-
-let lastSecrets: { accessKeySecret: string; securityToken: string | undefined; list: string[] } | undefined;
-
-function secretVariants(credentials: Credentials): string[] {
   const raw = [credentials.accessKeySecret, credentials.securityToken].filter(
     (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
   );
