@@ -25,9 +25,9 @@ export async function buildAll(root: string): Promise<Built> {
   // The floor: as small as it gets, so minified.
   const floor = path.join(out, 'floor.js');
   await build({ ...shipped, entryPoints: [path.join(here, 'floor-handler.ts')], outfile: floor });
-  // The naive path: esbuild's defaults for a node bundle (no minify, nothing substituted).
+  // The naive path: esbuild's defaults for a node bundle, plus --minify, nothing substituted.
   const naive = path.join(out, 'naive.js');
-  await build({ ...node, logLevel: 'error', entryPoints: [path.join(here, 'naive-handler.ts')], outfile: naive });
+  await build({ ...node, minify: true, logLevel: 'error', entryPoints: [path.join(here, 'naive-handler.ts')], outfile: naive });
   // The SDK's own floor: bundled the way ours is, with the same substitutions.
   const plugin = (await import(pathToFileURL(path.join(root, 'scripts/bundle-stubs/plugin.mjs')).href)) as { bundleStubs: Plugin };
   const sdkMin = path.join(out, 'sdk-min.js');

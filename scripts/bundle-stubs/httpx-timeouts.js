@@ -77,34 +77,30 @@ function connectBound(Agent) {
 
 let agents;
 
+// httpx and tea build both option objects afresh for every request, so they are
+// amended in place: copying them cost more than anything else this wrapper does.
 function withTimeouts(url, opts) {
   if (!opts || !(opts.readTimeout > 0) || !(opts.connectTimeout > 0) || opts.agent) return opts;
   agents = agents || { http: connectBound(http.Agent), https: connectBound(https.Agent) };
-  const isHttps = String(url).startsWith('https:');
   const connectTimeoutMs = opts.connectTimeout;
-  return {
-    ...opts,
-    // httpx hands this to Node as the socket idle timeout: let it be the attempt's whole time.
-    connectTimeout: opts.readTimeout,
-    agent: isHttps ? agents.https : agents.http,
-    // Node passes request options on to agent.createConnection.
-    beforeRequest: (options) => ({ ...options, connectTimeoutMs }),
+  // httpx hands this to Node as the socket idle timeout: let it be the attempt's whole time.
+  opts.connectTimeout = opts.readTimeout;
+  opts.agent = String(url).startsWith('https:') ? agents.https : agents.http;
+  // Node passes request options on to agent.createConnection.
+  opts.beforeRequest = (options) => {
+    options.connectTimeoutMs = connectTimeoutMs;
+    return options;
   };
+  return opts;
 }
 
 /**
  * 3. Response headers. The SDK's error for a 4xx/5xx keeps only the body, so
  * Live's `x-acs-retry-after` would be lost; the function's Live client
  * registers a hook under this symbol (functions/.../live/client.ts) that takes
- * each response's headers within the call's own async context.
+ * each response's headers with its request's (whose signature nonce names the call).
  */
 const HEADERS_HOOK = Symbol.for('caster-video-resource-delete.responseHeaders');
-
-function reportHeaders(response) {
-  const hook = globalThis[HEADERS_HOOK];
-  if (typeof hook === 'function' && response && response.headers) hook(response.headers);
-  return response;
-}
 
 /**
  * 4. XML content type. The SDK reads an error body as XML only when its
@@ -113,14 +109,23 @@ function reportHeaders(response) {
  * Live's code and RequestId. Every XML type is given that one spelling.
  */
 function normaliseXmlType(response) {
-  const type = response && response.headers && response.headers['content-type'];
+  const type = response.headers['content-type'];
   if (typeof type === 'string' && /^\s*(text|application)\/xml\s*(;|$)/i.test(type)) response.headers['content-type'] = 'text/xml;charset=utf-8';
+}
+
+/** 2, 4 and 3 on each response, in one step. */
+function onResponse(response, requestHeaders) {
+  clearReadTimerWhenDone(response);
+  if (!response || !response.headers) return response;
+  normaliseXmlType(response);
+  const hook = globalThis[HEADERS_HOOK];
+  if (typeof hook === 'function') hook(response.headers, requestHeaders);
   return response;
 }
 
 module.exports = {
   ...httpx,
   request(url, opts) {
-    return httpx.request(url, withTimeouts(url, opts)).then(clearReadTimerWhenDone).then(normaliseXmlType).then(reportHeaders);
+    return httpx.request(url, withTimeouts(url, opts)).then((response) => onResponse(response, opts && opts.headers));
   },
 };

@@ -15,6 +15,20 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     expect(deleteRequests(live).map((r) => r.code)).toEqual(['Throttling.User', 'Throttling.User', null]);
   });
 
+  it("waits as long as Live's x-acs-retry-after asks before trying again, for the call that was refused", async () => {
+    process.env.LIVE_QPS = '100';
+    live.emulator.setAccountQuota(1, { retryAfterHeader: true });
+    const event = (n: number) => Buffer.from(JSON.stringify({ CasterId: CASTER, ResourceId: `demo-resource-${n}` }));
+    const results = await Promise.all([invoke(live, event(1)), invoke(live, event(2))]);
+    live.emulator.setAccountQuota(undefined);
+    expect(results.map((r) => r.outcome)).toEqual(['deleted', 'deleted']);
+    expect(results.map((r) => r.attempts).sort()).toEqual([1, 2]);
+    // Backoff alone (100 ms base) would have tried again within the quota's second, and been refused again.
+    const [first, refused, retried] = deleteRequests(live);
+    expect([first?.status, refused?.code, retried?.status, deleteRequests(live).length]).toEqual([200, 'Throttling.User', 200, 3]);
+    expect(retried!.time - first!.time).toBeGreaterThanOrEqual(995);
+  });
+
   it('answers 429 with Retry-After when throttling outlasts LIVE_MAX_ATTEMPTS', async () => {
     process.env.LIVE_MAX_ATTEMPTS = '3';
     live.emulator.injectFault({ kind: 'throttle', times: Infinity });

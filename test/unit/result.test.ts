@@ -44,7 +44,9 @@ describe('result shaping', () => {
 describe('redaction', () => {
   it('masks every occurrence of a secret in text and in values', () => {
     expect(redact('a SECRET123 b SECRET123', ['SECRET123'])).toBe('a *** b ***');
-    expect(redactValue({ m: ['x TOKEN-abc'] }, ['TOKEN-abc'])).toEqual({ m: ['x ***'] });
+    expect(redactValue({ m: ['x TOKEN-abc'] }, ['TOKEN-abc'])).toEqual({ value: { m: ['x ***'] }, json: '{"m":["x ***"]}' });
+    const clean = { m: 'nothing to hide' };
+    expect(redactValue(clean, ['TOKEN-abc']).value).toBe(clean);
   });
 
   it('masks secrets in log lines and honours the level', () => {
@@ -54,5 +56,17 @@ describe('redaction', () => {
     logger.log('error', 'kept', { detail: 'leak s3cr3t-value' });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', message: 'kept', invocationId: 'inv', detail: 'leak ***' });
+  });
+
+  it('writes each line as one JSON object, whether the base or the fields are empty', () => {
+    const lines: string[] = [];
+    new Logger('debug', {}, [], (l) => lines.push(l)).log('info', 'say "hi"\n');
+    new Logger('debug', { invocationId: 'inv', trigger: 'http' }, [], (l) => lines.push(l)).log('warn', 'w');
+    new Logger('debug', {}, [], (l) => lines.push(l)).log('debug', 'd', { n: 1, nested: { a: [1, '2'] } });
+    expect(lines.every((l) => l.endsWith('}\n') && l.split('\n').length === 2)).toBe(true);
+    const parsed = lines.map((l) => JSON.parse(l));
+    expect(parsed[0]).toEqual({ level: 'info', message: 'say "hi"\n', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(Object.keys(parsed[1])).toEqual(['level', 'message', 'time', 'invocationId', 'trigger']);
+    expect(parsed[2]).toMatchObject({ level: 'debug', n: 1, nested: { a: [1, '2'] } });
   });
 });

@@ -3,7 +3,7 @@ import type { LiveClient } from '../live/client';
 import { checkOne, deleteOne, type Ran } from '../live/operations';
 import type { RetryOptions } from '../policy/retry';
 import { prefetch } from './prefetch';
-import type { Work } from './records';
+import type { ResolvedItem, Work } from './records';
 
 export interface ItemRun extends Ran {
   work: Work;
@@ -28,6 +28,12 @@ export async function processWork(work: Work[], client: LiveClient, retry: Retry
     if (w.error || !w.item) results[w.index] = unsent(w);
     else pending.push(w);
   }
+  // One record, the usual invocation: nothing to prefetch, order or share.
+  if (pending.length === 1) {
+    const w = pending[0]!;
+    results[w.index] = { work: w, ...(await runOne(w.item!, client, retry)) };
+    return results;
+  }
   const known = await prefetch(pending, client, retry);
   const queue = pending.filter((w) => {
     const ran = known.get(w);
@@ -42,11 +48,15 @@ export async function processWork(work: Work[], client: LiveClient, retry: Retry
       const item = w.item!;
       const key = `${item.regionId}\n${item.casterId}\n${item.resourceId}`;
       const previous = lastForKey.get(key) ?? Promise.resolve();
-      const current = previous.then(() => (item.dryRun ? checkOne(item, client, retry) : deleteOne(item, client, retry)));
+      const current = previous.then(() => runOne(item, client, retry));
       lastForKey.set(key, current.catch(() => undefined));
       results[w.index] = { work: w, ...(await current) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIMITS.batchConcurrency, queue.length) }, worker));
   return results;
+}
+
+function runOne(item: ResolvedItem, client: LiveClient, retry: RetryOptions) {
+  return item.dryRun ? checkOne(item, client, retry) : deleteOne(item, client, retry);
 }

@@ -1,5 +1,5 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import * as $Util from '@alicloud/tea-util';
 import { DEFAULTS, LIVE_API } from '../constants';
 import { classifyFailure } from './classify';
@@ -41,18 +41,26 @@ function paramsFor(action: LiveAction): $OpenApi.Params {
   });
 }
 
-/** What one call saw of Live's response headers (set by the httpx wrapper's hook). */
+/** What one call saw of Live's response headers (handed over by the httpx wrapper's hook). */
 interface Seen {
   retryAfterMs?: number;
 }
 
-const calls = new AsyncLocalStorage<Seen>();
+/** Calls in flight, by the nonce each was signed with. */
+const inFlight = new Map<string, Seen>();
+const NONCE = 'x-acs-signature-nonce';
 
-// The SDK drops the headers of an error answer; scripts/bundle-stubs/httpx-timeouts.js hands them over here.
+/**
+ * The SDK drops the headers of an error answer; scripts/bundle-stubs/httpx-timeouts.js
+ * hands every response's headers here with its request's. The signature nonce,
+ * unique per request and chosen here, tells which call they belong to: cheaper
+ * than an AsyncLocalStorage, whose promise hooks slow every await in the process.
+ */
 (globalThis as Record<symbol, unknown>)[Symbol.for('caster-video-resource-delete.responseHeaders')] = (
   headers: Record<string, string | string[] | undefined>,
+  requestHeaders: Record<string, unknown> | undefined,
 ) => {
-  const seen = calls.getStore();
+  const seen = inFlight.get(String(requestHeaders?.[NONCE]));
   const raw = Number(headers['x-acs-retry-after']);
   if (seen && Number.isFinite(raw) && raw > 0) seen.retryAfterMs = Math.min(raw, 60_000);
 };
@@ -129,15 +137,20 @@ export class LiveClient {
   ) {}
   async call({ action, query, timeoutMs, boundByDeadline }: LiveCall): Promise<LiveAnswer> {
     const seen: Seen = {};
+    // As random as the SDK's own nonce, and known here.
+    const nonce = randomUUID();
+    inFlight.set(nonce, seen);
     try {
-      const request = new $OpenApi.OpenApiRequest({ query });
-      const response = await calls.run(seen, () => this.client.callApi(PARAMS[action], request, this.runtimeFor(timeoutMs)));
+      const request = new $OpenApi.OpenApiRequest({ query, headers: { [NONCE]: nonce } });
+      const response = await this.client.callApi(PARAMS[action], request, this.runtimeFor(timeoutMs));
       const body = (response?.body ?? {}) as Record<string, unknown>;
       return { requestId: typeof body.RequestId === 'string' ? body.RequestId : null, body };
     } catch (err) {
       const error = classifyFailure(err, boundByDeadline);
       if (seen.retryAfterMs !== undefined) error.retryAfterMs = seen.retryAfterMs;
       throw error;
+    } finally {
+      inFlight.delete(nonce);
     }
   }
 }

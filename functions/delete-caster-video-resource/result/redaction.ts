@@ -32,9 +32,9 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export function redactValue<T>(value: T, secrets: readonly string[]): T {
-  if (secrets.length === 0) return value;
+/** `value` as it may leave the function, and its JSON (an HTTP answer's body), both masked. */
+export function redactValue<T>(value: T, secrets: readonly string[]): { value: T; json: string } {
   const json = JSON.stringify(value);
   const clean = redact(json, secrets);
-  return clean === json ? value : (JSON.parse(clean) as T);
+  return clean === json ? { value, json } : { value: JSON.parse(clean) as T, json: clean };
 }
