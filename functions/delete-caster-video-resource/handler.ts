@@ -21,8 +21,6 @@ import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTrigger
 type Read = () => { records: DeliveredRecord[]; batch: boolean };
 
 interface Finished extends Settled {
-  /** The result's JSON, masked like the result. */
-  json: string;
   invocationId: string;
   secrets: string[];
 }
@@ -53,7 +51,7 @@ export async function handleHttp(event: HttpTriggerEvent, context: FcContext, un
 
 function answerHttp(finished: Finished): HttpResponse {
   // Already redacted by invoke().
-  return toHttpResponse(finished.result, finished.json, finished.retryAfterSeconds);
+  return toHttpResponse(finished.result, JSON.stringify(finished.result), finished.retryAfterSeconds);
 }
 
 /** The story of one invocation: read, validate and authorize each record, call Live, settle, log. */
@@ -79,8 +77,7 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
     const result = failure(error, invocationId);
     settled = { result, redeliver: redeliverCodes(result), retryAfterSeconds: error.retryAfterSeconds };
   }
-  const clean = redactValue(settled.result, secrets);
-  const finished = { ...settled, result: clean.value, json: clean.json, invocationId, secrets };
+  const finished = { ...settled, result: redactValue(settled.result, secrets), invocationId, secrets };
   logSummary(logger, finished.result, finished.redeliver, Date.now() - started);
   return finished;
 }

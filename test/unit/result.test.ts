@@ -44,9 +44,11 @@ describe('result shaping', () => {
 describe('redaction', () => {
   it('masks every occurrence of a secret in text and in values', () => {
     expect(redact('a SECRET123 b SECRET123', ['SECRET123'])).toBe('a *** b ***');
-    expect(redactValue({ m: ['x TOKEN-abc'] }, ['TOKEN-abc'])).toEqual({ value: { m: ['x ***'] }, json: '{"m":["x ***"]}' });
-    const clean = { m: 'nothing to hide' };
-    expect(redactValue(clean, ['TOKEN-abc']).value).toBe(clean);
+    expect(redactValue({ m: ['x TOKEN-abc'] }, ['TOKEN-abc'])).toEqual({ m: ['x ***'] });
+    expect(redactValue({ a: { 'TOKEN-abc': 1 } }, ['TOKEN-abc'])).toEqual({ a: { '***': 1 } });
+    expect(redactValue({ a: [{ b: [null, 2, 'deep TOKEN-abc'] }] }, ['TOKEN-abc'])).toEqual({ a: [{ b: [null, 2, 'deep ***'] }] });
+    const clean = { m: 'nothing to hide', n: [1, { o: null }] };
+    expect(redactValue(clean, ['TOKEN-abc'])).toBe(clean);
   });
 
   it('masks secrets in log lines and honours the level', () => {

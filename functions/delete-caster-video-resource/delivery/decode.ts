@@ -19,7 +19,8 @@ export function parseJson(text: string): unknown {
 
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
   return undefined;
 }
 

@@ -19,15 +19,19 @@ export const PAYLOAD_FIELDS: readonly FieldName[] = [...SCALAR_FIELDS, FIELDS.re
 
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
+/** Each field's name in lower case, worked out once. */
+const LOWER = Object.fromEntries(Object.values(FIELDS).map((name) => [name, name.toLowerCase()])) as Record<FieldName, string>;
+
 /**
  * A field by its name in any letter case. Own properties only, so
  * `__proto__` or `constructor` keys in hostile JSON are never read as fields.
  */
 export function pickField(obj: Record<string, unknown>, name: FieldName, at: string, problems: FieldProblem[]): unknown {
-  const wanted = name.toLowerCase();
+  const wanted = LOWER[name];
   let found: string | undefined;
   for (const key in obj) {
-    if (!hasOwn(obj, key) || key.toLowerCase() !== wanted) continue;
+    // The length first: most keys are other fields, and this runs for every field of every record.
+    if (key.length !== wanted.length || key.toLowerCase() !== wanted || !hasOwn(obj, key)) continue;
     if (found === undefined) found = key;
     else if (!sameValue(obj[found], obj[key])) {
       problems.push({ field: at + name, problem: `given as both ${found} and ${key} with different values` });
@@ -79,10 +83,11 @@ function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | unde
  * a delete. Keys unlike any field (a pipeline's own metadata) are left alone.
  */
 export function misspeltFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): FieldProblem[] {
-  const lower = accepted.map((name) => name.toLowerCase());
   const problems: FieldProblem[] = [];
   for (const key in obj) {
-    if (!hasOwn(obj, key) || lower.includes(key.toLowerCase())) continue;
+    if (!hasOwn(obj, key)) continue;
+    const lower = key.toLowerCase();
+    if (accepted.some((name) => LOWER[name] === lower)) continue;
     const meant = nearMiss(key, accepted);
     if (!meant) continue;
     if (problems.length === MAX_NAMED) {

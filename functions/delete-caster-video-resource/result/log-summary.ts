@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { LogFields, Logger } from '../logger';
 import type { InvocationResult } from '../types';
 
 /** The one line per invocation (SPEC §7): enough to find each record and what became of it. */
@@ -22,15 +22,21 @@ export function logSummary(logger: Logger, result: InvocationResult, redeliver: 
     });
     return;
   }
-  logger.log(level, result.ok ? 'video resource delete' : 'video resource delete failed', {
-    casterId: result.casterId,
-    resourceId: result.resourceId,
-    ...(result.ok
-      ? { outcome: result.outcome, dryRun: result.dryRun, regionId: result.regionId, requestId: result.requestId }
-      : { errorCode: result.error.code, status: result.error.status, requestId: result.error.requestId }),
-    ...(acknowledged ? {} : { redeliver }),
-    attempts: result.attempts ?? 0,
-    ...(result.record ? { record: result.record } : {}),
-    durationMs,
-  });
+  // Set field by field rather than spread from conditional objects: this runs on every invocation.
+  const fields: LogFields = { casterId: result.casterId, resourceId: result.resourceId };
+  if (result.ok) {
+    fields.outcome = result.outcome;
+    fields.dryRun = result.dryRun;
+    fields.regionId = result.regionId;
+    fields.requestId = result.requestId;
+  } else {
+    fields.errorCode = result.error.code;
+    fields.status = result.error.status;
+    fields.requestId = result.error.requestId;
+  }
+  if (!acknowledged) fields.redeliver = redeliver;
+  fields.attempts = result.attempts ?? 0;
+  if (result.record) fields.record = result.record;
+  fields.durationMs = durationMs;
+  logger.log(level, result.ok ? 'video resource delete' : 'video resource delete failed', fields);
 }
