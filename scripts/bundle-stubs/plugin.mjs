@@ -23,6 +23,8 @@ export const SUBSTITUTIONS = {
   // Not a stub: wraps the real httpx so its timeouts mean what they say (connect bounds connecting only)
   // and each request's read timer ends with its response.
   httpx: { stub: 'httpx-timeouts.js', importers: ['@alicloud/tea-typescript'] },
+  // Not a stub: the real xml2js, loaded when an XML error body first needs it rather than at start-up.
+  xml2js: { stub: 'xml2js-lazy.js', importers: ['@alicloud/tea-xml'] },
   // Silent: httpx's DEBUG output would print the security token header.
   debug: { stub: 'debug.js', importers: ['httpx'] },
 };

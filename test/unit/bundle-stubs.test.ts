@@ -113,3 +113,24 @@ describe('debug stub', () => {
     expect(logger('> %s', 'x-acs-security-token: t')).toBeUndefined();
   });
 });
+
+describe('xml2js lazy wrapper', () => {
+  it('loads the real xml2js only when tea-xml first reaches for its Parser, then parses with it', () => {
+    jest.isolateModules(() => {
+      let loaded = 0;
+      jest.doMock('xml2js', () => {
+        loaded += 1;
+        return jest.requireActual('xml2js');
+      });
+      const lazy = load('xml2js-lazy.js');
+      expect(loaded).toBe(0);
+      const parser = new lazy.Parser({ explicitArray: false });
+      expect(loaded).toBe(1);
+      let out: unknown;
+      parser.parseString('<Error><Code>Throttling.User</Code></Error>', (_err: unknown, value: unknown) => (out = value));
+      expect(out).toEqual({ Error: { Code: 'Throttling.User' } });
+      expect(lazy.Builder).toBe(jest.requireActual('xml2js').Builder);
+      expect(loaded).toBe(1);
+    });
+  });
+});
