@@ -1,7 +1,7 @@
 import { LIMITS } from '../constants';
 import { isObject, Unreadable } from '../delivery/decode';
 import type { FieldProblem } from '../errors';
-import { FIELDS, misspeltFields, PAYLOAD_FIELDS, pickField, SCALAR_FIELDS, type FieldName } from './fields';
+import { FIELDS, PAYLOAD_FIELDS, readFields, SCALAR_FIELDS, type FieldName, type FieldValues } from './fields';
 
 /** One item as the caller wrote it, before validation. `at` names where it came from, for error details. */
 export interface RawItem {
@@ -28,9 +28,8 @@ export interface RawRecord {
 
 type Scalars = Pick<RawItem, 'casterId' | 'resourceId' | 'regionId' | 'dryRun'>;
 
-function scalarFields(obj: Record<string, unknown>, at: string, problems: FieldProblem[]): Scalars {
-  const [casterId, resourceId, regionId, dryRun] = SCALAR_FIELDS.map((name) => pickField(obj, name, at, problems));
-  return { casterId, resourceId, regionId, dryRun };
+function scalarsOf(values: FieldValues): Scalars {
+  return { casterId: values.CasterId, resourceId: values.ResourceId, regionId: values.RegionId, dryRun: values.DryRun };
 }
 
 const refused = (batch: boolean, problems: FieldProblem[]): RawRecord => ({ batch, items: [], problems });
@@ -65,8 +64,8 @@ function readItems(list: unknown, top: Scalars): RawRecord {
     if (!isObject(entry)) {
       return { at, unreadable: true, problems: [{ field: `${FIELDS.items}[${i}]`, problem: 'must be an object {CasterId, ResourceId}' }] };
     }
-    const problems = misspeltFields(entry, SCALAR_FIELDS, at);
-    const own = scalarFields(entry, at, problems);
+    const { values, problems } = readFields(entry, SCALAR_FIELDS, at);
+    const own = scalarsOf(values);
     return {
       at,
       casterId: own.casterId ?? top.casterId,
@@ -96,10 +95,9 @@ export function readRecord(payload: unknown): RawRecord {
   if (payload instanceof Unreadable) return refused(false, [{ field: '(event)', problem: payload.reason }]);
   if (Array.isArray(payload)) return readItems(payload, {});
   if (!isObject(payload)) return refused(false, [{ field: '(event)', problem: 'must be a JSON object' }]);
-  const problems = misspeltFields(payload, PAYLOAD_FIELDS, '');
-  const top = scalarFields(payload, '', problems);
-  const items = pickField(payload, FIELDS.items, '', problems);
-  const resourceIds = pickField(payload, FIELDS.resourceIds, '', problems);
+  const { values, problems } = readFields(payload, PAYLOAD_FIELDS, '');
+  const top = scalarsOf(values);
+  const { Items: items, ResourceIds: resourceIds } = values;
   const batch = items !== undefined || resourceIds !== undefined;
   if (items !== undefined && resourceIds !== undefined) {
     problems.push({ field: FIELDS.items, problem: 'give either Items or ResourceIds, not both' });
