@@ -17,7 +17,7 @@ import { runChild } from './bench/spawn-child';
 import { median, percentile } from './bench/stats';
 
 const SETTINGS = {
-  coldRuns: Number(process.env.BENCH_COLD_RUNS ?? 15),
+  coldRuns: Number(process.env.BENCH_COLD_RUNS ?? 30),
   warmUp: 200,
   warmRounds: Number(process.env.BENCH_WARM_ROUNDS ?? 5000),
   /** Until V8's new space has kept its size for 1000 invocations (see bench/rss-child.ts). */
