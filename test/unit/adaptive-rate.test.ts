@@ -4,6 +4,7 @@ import {
   FLOOR_RPS,
   FLOOR_SHARE,
   SCALE,
+  START_SHARE,
 } from '../../functions/delete-caster-video-resource/policy/adaptive-rate';
 
 /** A virtual clock; buckets are 0.5 s, so start on a bucket boundary to keep the arithmetic exact. */
@@ -34,9 +35,23 @@ function succeedFor(rate: AdaptiveRate, c: ReturnType<typeof clock>, ms: number,
 }
 
 describe('AdaptiveRate', () => {
-  it('allows the ceiling until the first throttle, whatever is sent or answered', () => {
+  it('starts at half the ceiling and climbs the curve to it from the first send, without a throttle', () => {
     const c = clock();
     const rate = new AdaptiveRate({ ceiling: 20, now: c.now });
+    expect(START_SHARE).toBe(0.5);
+    c.advance(5000); // idle before the first send: the climb starts with it
+    expect(rate.rate()).toBe(10);
+    rate.onSend();
+    const k = Math.cbrt((20 - 10) / SCALE); // ≈ 2.92 s to the ceiling
+    const samples = succeedFor(rate, c, 5000);
+    samples.slice(1).forEach(([, r], i) => expect(r).toBeGreaterThanOrEqual(samples[i]![1]));
+    expect(samples.filter(([t]) => t < k - 0.05).every(([, r]) => r > 10 && r < 20)).toBe(true);
+    expect(samples.filter(([t]) => t >= k).every(([, r]) => r === 20)).toBe(true);
+  });
+
+  it('without slow start, allows the ceiling until the first throttle, whatever is sent or answered', () => {
+    const c = clock();
+    const rate = new AdaptiveRate({ ceiling: 20, now: c.now, slowStart: false });
     expect(rate.rate()).toBe(20);
     sendSteadily(rate, c, 50, 3000);
     rate.onSuccess();
@@ -59,11 +74,15 @@ describe('AdaptiveRate', () => {
 
   it('cuts from the allowed rate when nothing has been measured yet or it is lower', () => {
     const c = clock();
-    const fresh = new AdaptiveRate({ ceiling: 20, now: c.now });
+    const fresh = new AdaptiveRate({ ceiling: 20, now: c.now, slowStart: false });
     fresh.onThrottle();
     expect(fresh.rate()).toBeCloseTo(14, 6);
+    // In slow start the allowed rate is the curve's, not the ceiling.
+    const starting = new AdaptiveRate({ ceiling: 20, now: c.now });
+    starting.onThrottle();
+    expect(starting.rate()).toBeCloseTo(10 * BETA, 6);
 
-    const bursty = new AdaptiveRate({ ceiling: 5, now: c.now });
+    const bursty = new AdaptiveRate({ ceiling: 5, now: c.now, slowStart: false });
     sendSteadily(bursty, c, 40, 2000); // measured 40 rps, above the 5 rps allowed
     bursty.onThrottle();
     expect(bursty.rate()).toBeCloseTo(5 * BETA, 6);
@@ -117,7 +136,7 @@ describe('AdaptiveRate', () => {
 
   it('reaches the ceiling K seconds after a cut from the ceiling, and never exceeds it', () => {
     const c = clock();
-    const rate = new AdaptiveRate({ ceiling: 20, now: c.now });
+    const rate = new AdaptiveRate({ ceiling: 20, now: c.now, slowStart: false });
     sendSteadily(rate, c, 20, 3000);
     rate.onThrottle();
     expect(rate.rate()).toBeCloseTo(14, 6);

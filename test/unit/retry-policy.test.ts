@@ -101,9 +101,12 @@ describe('withRetries', () => {
 });
 
 describe('RateLimiter', () => {
+  // The window and burst rules, at the full rate (slow start is AdaptiveRate's, tested there and below).
+  const full = { slowStart: false };
+
   it('lets at most qps sends start in any window of one second', () => {
     const c = clock(0);
-    const limiter = new RateLimiter(10, 0, c.now);
+    const limiter = new RateLimiter(10, 0, c.now, full);
     const waits = Array.from({ length: 25 }, () => limiter.reserve(Infinity)!);
     const sendTimes = waits.map((w) => w);
     expect(sendTimes.slice(0, 10)).toEqual(Array(10).fill(0));
@@ -113,7 +116,7 @@ describe('RateLimiter', () => {
 
   it('lets at most 10 sends out at once and spaces the rest at the rate, still at most qps in any second', () => {
     const c = clock(0);
-    const limiter = new RateLimiter(400, 0, c.now);
+    const limiter = new RateLimiter(400, 0, c.now, full);
     const at = Array.from({ length: 1_000 }, () => limiter.reserve(Infinity)!);
     expect(at.slice(0, 10)).toEqual(Array(10).fill(0));
     expect(at[10]).toBe(25);
@@ -122,9 +125,22 @@ describe('RateLimiter', () => {
     for (let i = 0; i + 10 < at.length; i += 1) expect(at[i + 10]! - at[i]!).toBeGreaterThanOrEqual(25);
   });
 
-  it('checks the rules again on when sends actually leave, so a late timer cannot bunch sends', () => {
+  it('starts a new instance at half its rate: one send at once, the next 1/(qps/2) later as it climbs', () => {
     const c = clock(0);
     const limiter = new RateLimiter(10, 0, c.now);
+    expect(limiter.reserve(Infinity)).toBe(0);
+    expect(limiter.admit(Infinity)).toBe(0);
+    expect(limiter.admit(Infinity)).toBe(200);
+    c.advance(200);
+    expect(limiter.admit(Infinity)).toBe(0);
+    // Three seconds on, the climb is over: bursts of 10 again.
+    c.advance(3_000);
+    for (let i = 0; i < 10; i += 1) expect(limiter.admit(Infinity)).toBe(0);
+  });
+
+  it('checks the rules again on when sends actually leave, so a late timer cannot bunch sends', () => {
+    const c = clock(0);
+    const limiter = new RateLimiter(10, 0, c.now, full);
     for (let i = 0; i < 10; i += 1) expect(limiter.reserve(Infinity)).toBe(0);
     for (let i = 0; i < 5; i += 1) expect(limiter.admit(Infinity)).toBe(0);
     c.advance(90); // the event loop was busy: five sends leave 90 ms late

@@ -29,12 +29,17 @@ export class RateLimiter {
    * squeeze sends together at the receiver (25 ms was not enough at LIVE_QPS
    * 400 with 100 invocations in flight).
    */
-  constructor(private readonly qps: number, marginMs = 50, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly qps: number,
+    marginMs = 50,
+    private readonly now: () => number = Date.now,
+    options: { slowStart?: boolean } = {},
+  ) {
     this.capacity = Math.max(1, Math.floor(qps));
     this.windowMs = (this.capacity * 1000) / qps + marginMs;
     this.burst = Math.min(this.capacity, MAX_BURST);
     this.burstWindowMs = (this.burst * 1000) / qps;
-    this.adaptive = new AdaptiveRate({ ceiling: qps, now });
+    this.adaptive = new AdaptiveRate({ ceiling: qps, now, slowStart: options.slowStart });
   }
 
   /** Live answered with throttling: cut this instance's rate (and pause for `x-acs-retry-after`, ms). */
