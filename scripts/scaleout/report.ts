@@ -69,8 +69,6 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   }
   const throttled = f.requests.filter((r) => r.code === 'Throttling.User').length;
-  process.stderr.write(f.requests.slice(0, 70).map((r) => `${r.time - f.requests[0]!.time}${r.code ? "T" : ""}:${r.query.ResourceId}`).join(' ') + '\n');
-  { const t0 = f.requests[0]?.time ?? 0; const h: Record<number, [number, number]> = {}; for (const r of f.requests) { const b = Math.floor((r.time - t0) / 500); h[b] ??= [0, 0]; h[b][r.code === 'Throttling.User' ? 1 : 0]++; } process.stderr.write(Object.entries(h).slice(0,0).map(([b, [ok, th]]) => `${(Number(b) / 2).toFixed(1)}s ok ${ok} thr ${th}`).join(' | ') + '\n'); }
   const deletes = f.requests.filter((r) => r.action === DELETE && r.status === 200).length;
   const accepted = f.requests.filter((r) => r.code !== 'Throttling.User').map((r) => r.time);
   // At least 1 s: the sliding window lets Q through at once, which would read as more than Q/s on a short run.
