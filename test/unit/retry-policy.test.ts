@@ -138,6 +138,20 @@ describe('RateLimiter', () => {
     for (let i = 0; i < 10; i += 1) expect(limiter.admit(Infinity)).toBe(0);
   });
 
+  it('does not wait less than a millisecond, which no timer can', () => {
+    const c = clock(0);
+    // In slow start at 50,000 rps: sends 0.02 ms apart.
+    const limiter = new RateLimiter(100_000, 0, c.now);
+    for (let i = 0; i < 5; i += 1) {
+      expect(limiter.reserve(Infinity)).toBe(0);
+      expect(limiter.admit(Infinity)).toBe(0);
+    }
+    // Spacing of a millisecond or more is still waited for: 1,000 rps in slow start is 2 ms apart.
+    const slower = new RateLimiter(1_000, 0, c.now);
+    expect(slower.admit(Infinity)).toBe(0);
+    expect(slower.admit(Infinity)).toBe(2);
+  });
+
   it('checks the rules again on when sends actually leave, so a late timer cannot bunch sends', () => {
     const c = clock(0);
     const limiter = new RateLimiter(10, 0, c.now, full);

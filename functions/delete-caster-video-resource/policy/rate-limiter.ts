@@ -75,7 +75,7 @@ export class RateLimiter {
     const at = this.earliest(this.sends, now);
     if (at > latest) return undefined;
     this.record(this.sends, at);
-    return at - now;
+    return waitFor(at - now);
   }
 
   /**
@@ -89,11 +89,21 @@ export class RateLimiter {
     const now = this.now();
     const at = this.earliest(this.admitted, now);
     if (at > latest) return undefined;
-    if (at > now) return at - now;
+    if (waitFor(at - now) > 0) return at - now;
     this.record(this.admitted, now);
     this.adaptive.onSend();
     return 0;
   }
+}
+
+/**
+ * The clock counts whole milliseconds and a timer waits at least one: a wait
+ * of less than 1 ms (sends spaced 0.02 ms apart at LIVE_QPS 50,000) would be
+ * a timer of a millisecond or more, so it is no wait (`npm run bench`, at
+ * LIVE_QPS 100,000, lost 5 % of its warm p50 to such waits).
+ */
+function waitFor(ms: number): number {
+  return ms < 1 ? 0 : ms;
 }
 
 /**
