@@ -168,3 +168,8 @@ export class RetryLaterError extends Error {
     this.name = 'RetryLaterError';
   }
 }
+
+/** Live's throttling codes (`Throttling.User`, `Throttling.Api`, ...): the account's quota, not the request. */
+export function isThrottlingCode(code: string): boolean {
+  return code.startsWith('Throttling');
+}

@@ -13,7 +13,7 @@ import { Logger } from './logger';
 import { Deadline } from './policy/deadline';
 import { toHttpResponse } from './result/http-response';
 import { logSummary } from './result/log-summary';
-import { redactValue } from './result/redaction';
+import { redactValue } from './redaction';
 import { failure } from './result/result';
 import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
 

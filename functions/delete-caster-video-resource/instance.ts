@@ -3,7 +3,7 @@ import { DEFAULTS } from './constants';
 import { InvalidConfigurationError } from './errors';
 import { LiveConnection, type LiveClient } from './live/client';
 import { RateLimiter } from './policy/rate-limiter';
-import { secretsOf } from './result/redaction';
+import { secretsOf } from './redaction';
 import type { Credentials } from './types';
 
 type Env = Record<string, string | undefined>;

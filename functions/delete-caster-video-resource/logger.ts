@@ -1,4 +1,4 @@
-import { redact } from './result/redaction';
+import { redact } from './redaction';
 import type { LogLevel } from './config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };

@@ -1,5 +1,5 @@
 import { readDelivery } from '../../functions/delete-caster-video-resource/delivery/recognise';
-import { Unreadable } from '../../functions/delete-caster-video-resource/delivery/decode';
+import { Unreadable } from '../../functions/delete-caster-video-resource/json';
 import { cloudEvent, cloudEventBatch, httpEvent, plainPayload } from '../support/events';
 
 const request = { CasterId: 'c', ResourceId: 'r' };

@@ -1,8 +1,9 @@
 import { FunctionError, MethodNotAllowedError } from '../../functions/delete-caster-video-resource/errors';
 import { toHttpResponse, httpStatus } from '../../functions/delete-caster-video-resource/result/http-response';
 import { Logger } from '../../functions/delete-caster-video-resource/logger';
-import { redact, redactValue } from '../../functions/delete-caster-video-resource/result/redaction';
-import { batchResult, failure, itemResult } from '../../functions/delete-caster-video-resource/result/result';
+import { redact, redactValue } from '../../functions/delete-caster-video-resource/redaction';
+import { itemResult } from '../../functions/delete-caster-video-resource/batch/settle';
+import { batchResult, failure } from '../../functions/delete-caster-video-resource/result/result';
 
 const item = { casterId: 'c', resourceId: 'r', regionId: 'cn-shanghai', dryRun: false };
 const work = { index: 0, casterId: 'c', resourceId: 'r', item };

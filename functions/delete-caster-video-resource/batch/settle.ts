@@ -1,7 +1,7 @@
 import { mustRedeliver, RetryLaterError } from '../errors';
-import { redact } from '../result/redaction';
-import { batchResult, itemResult } from '../result/result';
-import type { ErrorBody, InvocationResult } from '../types';
+import { redact } from '../redaction';
+import { batchResult, failure } from '../result/result';
+import type { ErrorBody, InvocationResult, ItemResult, RecordRef } from '../types';
 import type { ItemRun } from './process';
 
 /** What an invocation ended with, and what an event invocation must not acknowledge. */
@@ -10,6 +10,33 @@ export interface Settled {
   /** Codes of the failures a redelivery or a fixed deployment can cure (empty: acknowledge). */
   redeliver: string[];
   retryAfterSeconds?: number;
+}
+
+/** The record an item came from: its place in the results and its identity in the source. */
+function recordRef(run: ItemRun, batch: boolean): RecordRef | undefined {
+  const { index, identity } = run.work;
+  if (!batch && (!identity || Object.keys(identity).length === 0)) return undefined;
+  return { index, ...identity };
+}
+
+export function itemResult(run: ItemRun, invocationId: string, batch: boolean): ItemResult {
+  const { work } = run;
+  const record = recordRef(run, batch);
+  if (run.error || !run.outcome || !work.item) {
+    return failure(run.error!, invocationId, { casterId: work.casterId, resourceId: work.resourceId, attempts: run.attempts, record });
+  }
+  return {
+    ok: true,
+    outcome: run.outcome,
+    casterId: work.item.casterId,
+    resourceId: work.item.resourceId,
+    regionId: work.item.regionId,
+    requestId: run.requestId ?? null,
+    invocationId,
+    attempts: run.attempts,
+    dryRun: work.item.dryRun,
+    ...(record ? { record } : {}),
+  };
 }
 
 function errorsOf(result: InvocationResult): ErrorBody[] {

@@ -1,6 +1,7 @@
 import { TRIGGERS } from '../constants';
 import type { DeliveredRecord, Identity, Trigger } from '../types';
-import { isObject, openMessage, parseJson, type JsonObject } from './decode';
+import { isObject, parseJson, type JsonObject } from '../json';
+import { openMessage } from './decode';
 
 /**
  * The envelopes Alibaba Cloud's triggers wrap a caller's message in, each

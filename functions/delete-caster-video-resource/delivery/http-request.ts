@@ -9,7 +9,7 @@ import {
 } from '../errors';
 import { FIELDS, pickField, SCALAR_FIELDS, misspeltFields } from '../request/fields';
 import type { HttpTriggerEvent } from '../types';
-import { isObject, parseJson, Unreadable } from './decode';
+import { isObject, parseJson, Unreadable } from '../json';
 
 type Values = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { HTTP, LIMITS, TRIGGERS } from '../constants';
 import type { Delivery, DeliveredRecord, HttpTriggerEvent, Trigger } from '../types';
-import { decodeEvent, isObject, Unreadable } from './decode';
+import { isObject, Unreadable } from '../json';
+import { decodeEvent } from './decode';
 import { openEvent } from './envelopes';
 import { header, httpBody } from './http-request';
 

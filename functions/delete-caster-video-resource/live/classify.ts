@@ -1,5 +1,5 @@
 import { ERROR_CODES, LIVE_CODES } from '../constants';
-import { FunctionError, TimeoutError, UpstreamUnavailableError } from '../errors';
+import { FunctionError, isThrottlingCode, TimeoutError, UpstreamUnavailableError } from '../errors';
 
 /** What the Live client throws when Live answers 4xx/5xx (`$tea.newError`). */
 interface LiveApiErrorShape {
@@ -12,9 +12,6 @@ interface LiveApiErrorShape {
 /** Live codes that mean the function's own identity or permissions were refused. */
 const CREDENTIAL_CODE = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|SignatureNonceUsed|InvalidTimeStamp|ContentSHA256NotMatched|Forbidden|NoPermission|Unauthorized)/;
 
-export function isThrottlingCode(code: string): boolean {
-  return code.startsWith('Throttling');
-}
 
 /** Reads a Live answer error into a FunctionError, keeping Live's code and RequestId. */
 export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefined {

@@ -1,6 +1,5 @@
 import { DEFAULTS } from '../constants';
-import { FunctionError, NotAttemptedError } from '../errors';
-import { isThrottlingCode } from '../live/classify';
+import { FunctionError, isThrottlingCode, NotAttemptedError } from '../errors';
 import type { Deadline } from './deadline';
 import type { RateLimiter } from './rate-limiter';
 

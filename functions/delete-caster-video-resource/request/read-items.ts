@@ -1,5 +1,5 @@
 import { LIMITS } from '../constants';
-import { isObject, Unreadable } from '../delivery/decode';
+import { isObject, Unreadable } from '../json';
 import type { FieldProblem } from '../errors';
 import { FIELDS, PAYLOAD_FIELDS, readFields, SCALAR_FIELDS, type FieldName, type FieldValues } from './fields';
 

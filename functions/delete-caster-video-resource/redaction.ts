@@ -1,4 +1,4 @@
-import type { Credentials } from '../types';
+import type { Credentials } from './types';
 
 /** Shorter values cannot be told apart from ordinary text, and real secrets are far longer. */
 const MIN_SECRET_LENGTH = 6;
