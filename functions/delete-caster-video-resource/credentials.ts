@@ -3,6 +3,11 @@ import type { Credentials, FcContext } from './types';
 
 type Env = Record<string, string | undefined>;
 
+/** The same key, secret and token: what was built for one set serves the other (they change only when the role's rotate). */
+export function sameCredentials(a: Credentials, b: Credentials): boolean {
+  return a.accessKeyId === b.accessKeyId && a.accessKeySecret === b.accessKeySecret && a.securityToken === b.securityToken;
+}
+
 /**
  * The role's STS credentials from the context (they rotate, so this runs on
  * every invocation), else the ALIBABA_CLOUD_* environment.

@@ -8,7 +8,7 @@ import { resolveCredentials } from './credentials';
 import { readHttpRequest } from './delivery/http-request';
 import { readDelivery } from './delivery/recognise';
 import { FunctionError, FunctionFaultError, MissingCredentialsError } from './errors';
-import { currentInstance, type Instance } from './instance';
+import { currentInstance, type Ready } from './instance';
 import { Logger } from './logger';
 import { Deadline } from './policy/deadline';
 import { toHttpResponse } from './result/http-response';
@@ -65,11 +65,11 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
   const logger = new Logger(instance.logLevel, { invocationId, trigger }, secrets);
   let settled: Settled;
   try {
-    const { config } = instance.use();
+    const ready = instance.use();
     const { records, batch } = read();
-    const plan = planWork(records, batch, defaultRegion(config, context), config.allowedCasterIds);
+    const plan = planWork(records, batch, defaultRegion(ready.config, context), ready.config.allowedCasterIds);
     const needsLive = plan.work.some((w) => w.item && !w.error);
-    const runs = needsLive ? await call(plan.work, credentials, instance, functionTimeoutMs(context), started) : settledWithoutLive(plan.work);
+    const runs = needsLive ? await call(plan.work, credentials, ready, functionTimeoutMs(context), started) : settledWithoutLive(plan.work);
     settled = settle(runs, plan.batch, invocationId);
   } catch (err) {
     const error = err instanceof FunctionError ? err : new FunctionFaultError();
@@ -82,18 +82,17 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
   return finished;
 }
 
-async function call(work: Work[], credentials: Credentials | undefined, instance: Instance, timeoutMs: number, started: number) {
+async function call(work: Work[], credentials: Credentials | undefined, { config, limiter, live }: Ready, timeoutMs: number, started: number) {
   if (!credentials) {
     const missing = new MissingCredentialsError();
     return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));
   }
-  const { config, limiter } = instance.use();
   const retry = {
     maxAttempts: config.maxAttempts,
     deadline: new Deadline(timeoutMs, Date.now, started),
     limiter,
   };
-  return processWork(work, instance.liveFor(credentials), retry);
+  return processWork(work, live.clientFor(credentials), retry);
 }
 
 /** The invocation's credentials, or undefined: a missing role is reported only if Live must be called. */

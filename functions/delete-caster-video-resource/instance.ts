@@ -1,14 +1,15 @@
 import { parseEnvironment, type Config } from './config';
 import { DEFAULTS } from './constants';
+import { sameCredentials } from './credentials';
 import { InvalidConfigurationError } from './errors';
-import { LiveConnection, type LiveClient } from './live/client';
+import { LiveConnection } from './live/client';
 import { RateLimiter } from './policy/rate-limiter';
 import { secretsOf } from './redaction';
 import type { Credentials } from './types';
 
 type Env = Record<string, string | undefined>;
 
-interface Ready {
+export interface Ready {
   config: Config;
   limiter: RateLimiter;
   live: LiveConnection;
@@ -41,17 +42,11 @@ export class Instance {
     return this.ready;
   }
 
-  liveFor(credentials: Credentials): LiveClient {
-    return this.use().live.clientFor(credentials);
-  }
-
   /** The secret variants to mask, worked out once per credentials (they change only when the role's rotate). */
   secretsOf(credentials: Credentials | undefined): string[] {
     if (!credentials) return [];
     const last = this.lastSecrets;
-    if (last && last.credentials.accessKeySecret === credentials.accessKeySecret && last.credentials.securityToken === credentials.securityToken) {
-      return last.list;
-    }
+    if (last && sameCredentials(last.credentials, credentials)) return last.list;
     const list = secretsOf(credentials);
     this.lastSecrets = { credentials, list };
     return list;

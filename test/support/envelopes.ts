@@ -101,6 +101,12 @@ function registerStream(records: Built[]): Json[] {
   );
 }
 
+/** An event-streaming delivery of a documented stream (`rel`): one record per message, each built on its first event. */
+function streamOf(rel: string, messages: Message[], build: (message: Message, template: Json) => Built): Json[] {
+  const template = fixture(rel)[0];
+  return registerStream(messages.map((m) => build(m, template)));
+}
+
 /** The identity of every record in a delivery built here, in record order ({} where the source has none). */
 export function expectedIdentities(delivery: object): Identity[] {
   const identities = expected.get(delivery);
@@ -115,7 +121,7 @@ export interface EventBridgeOptions {
   bus?: 'custom' | 'default';
 }
 
-function eventBridgeRecord(message: Message, bus: 'custom' | 'default'): { event: Json; identity: Identity } {
+function eventBridgeRecord(message: Message, bus: 'custom' | 'default'): Built {
   const event = fixture(`eventbridge/${bus}-bus.json`);
   event.id = tagged(event.id, next());
   event.data = typeof message === 'string' ? message : messageValue(message);
@@ -140,7 +146,7 @@ export interface MnsQueueOptions {
   base64?: boolean;
 }
 
-function mnsQueueRecord(message: Message, template: Json, options: MnsQueueOptions): { event: Json; identity: Identity } {
+function mnsQueueRecord(message: Message, template: Json, options: MnsQueueOptions): Built {
   const n = next();
   const event = JSON.parse(JSON.stringify(template));
   event.id = tagged(template.id, n);
@@ -157,9 +163,7 @@ export function mnsQueueEvent(message: Message, options: MnsQueueOptions = {}): 
 
 /** MNS queue trigger, event-streaming: an array of CloudEvents. */
 export function mnsQueueStream(messages: Message[], options: MnsQueueOptions = {}): Json[] {
-  const template = fixture('mns-queue/event-streaming.json')[0];
-  const records = messages.map((m) => mnsQueueRecord(m, template, options));
-  return registerStream(records);
+  return streamOf('mns-queue/event-streaming.json', messages, (m, template) => mnsQueueRecord(m, template, options));
 }
 
 // ---- MNS topic (mns_topic trigger) ------------------------------------------
@@ -203,7 +207,7 @@ export function mnsTopicStream(message: Message, options: MnsTopicStreamOptions 
 /** The UNIQ_KEY of EventBridge's documented RocketMQ event (the FC trigger example has none). */
 const DOCUMENTED_UNIQ_KEY = 'AC14C305069E1B28CDFA3181CDA2****';
 
-function rocketMqRecord(message: Message, template: Json): { event: Json; identity: Identity } {
+function rocketMqRecord(message: Message, template: Json): Built {
   const n = next();
   const event = JSON.parse(JSON.stringify(template));
   event.id = tagged(template.id, n);
@@ -219,9 +223,7 @@ export function rocketMqEvent(message: Message): Json {
 
 /** RocketMQ trigger, event-streaming: an array of CloudEvents. */
 export function rocketMqStream(messages: Message[]): Json[] {
-  const template = fixture('rocketmq/event-streaming.json')[0];
-  const records = messages.map((m) => rocketMqRecord(m, template));
-  return registerStream(records);
+  return streamOf('rocketmq/event-streaming.json', messages, rocketMqRecord);
 }
 
 // ---- Kafka ------------------------------------------------------------------
@@ -258,7 +260,7 @@ export function kafkaStream(messages: Message[], options: KafkaOptions = {}): Js
 
 // ---- RabbitMQ -----------------------------------------------------------------
 
-function rabbitMqRecord(message: Message, template: Json): { event: Json; identity: Identity } {
+function rabbitMqRecord(message: Message, template: Json): Built {
   const n = next();
   const event = JSON.parse(JSON.stringify(template));
   event.id = tagged(template.id, n);
@@ -278,9 +280,7 @@ export function rabbitMqEvent(message: Message): Json {
 
 /** RabbitMQ trigger, event-streaming: an array of CloudEvents. */
 export function rabbitMqStream(messages: Message[]): Json[] {
-  const template = fixture('rabbitmq/event-streaming.json')[0];
-  const records = messages.map((m) => rabbitMqRecord(m, template));
-  return registerStream(records);
+  return streamOf('rabbitmq/event-streaming.json', messages, rabbitMqRecord);
 }
 
 // ---- Timer --------------------------------------------------------------------

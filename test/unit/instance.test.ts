@@ -25,16 +25,16 @@ describe('Instance', () => {
     const first = refusal();
     expect(first).toMatchObject({ code: 'InvalidConfiguration', status: 500, message: expect.stringContaining('LOG_LEVEL') });
     expect(refusal()).toBe(first);
-    expect(() => instance.liveFor(ROLE)).toThrow(/LOG_LEVEL/);
+    expect(() => instance.use().live.clientFor(ROLE)).toThrow(/LOG_LEVEL/);
     expect(instance.logLevel).toBe('info');
   });
 
   it('keeps one limiter and one Live client while the credentials stay, and a new client when they rotate', () => {
     const instance = new Instance({});
     expect(instance.use().limiter).toBe(instance.use().limiter);
-    const client = instance.liveFor(ROLE);
-    expect(instance.liveFor({ ...ROLE })).toBe(client);
-    const rotated = instance.liveFor({ ...ROLE, accessKeySecret: 'role-secret-2', securityToken: 'role-token-2' });
+    const client = instance.use().live.clientFor(ROLE);
+    expect(instance.use().live.clientFor({ ...ROLE })).toBe(client);
+    const rotated = instance.use().live.clientFor({ ...ROLE, accessKeySecret: 'role-secret-2', securityToken: 'role-token-2' });
     expect(rotated).not.toBe(client);
   });
 

@@ -2,6 +2,7 @@ import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import { randomUUID } from 'node:crypto';
 import * as $Util from '@alicloud/tea-util';
 import { DEFAULTS, LIVE_API } from '../constants';
+import { sameCredentials } from '../credentials';
 import { classifyFailure } from './classify';
 import type { Endpoint } from '../config';
 import type { Credentials } from '../types';
@@ -84,14 +85,7 @@ export class LiveConnection {
   /** Live for one invocation, signed with its (rotating) credentials. */
   clientFor(credentials: Credentials): LiveClient {
     const last = this.current;
-    if (
-      last &&
-      last.credentials.accessKeyId === credentials.accessKeyId &&
-      last.credentials.accessKeySecret === credentials.accessKeySecret &&
-      last.credentials.securityToken === credentials.securityToken
-    ) {
-      return last.client;
-    }
+    if (last && sameCredentials(last.credentials, credentials)) return last.client;
     const client = new LiveClient(sdkClient(this.endpoint, credentials), (timeoutMs) => this.runtimeFor(timeoutMs));
     this.current = { credentials, client };
     return client;
