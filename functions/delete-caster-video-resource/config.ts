@@ -16,6 +16,8 @@ export interface Config {
   readonly fcRegion?: string;
   readonly maxAttempts: number;
   readonly qps: number;
+  /** The function's instance cap (s.yaml's reservedConcurrency): how many instances may share the quota. */
+  readonly maxInstances: number;
   readonly allowedCasterIds?: ReadonlySet<string>;
   readonly logLevel: LogLevel;
 }
@@ -75,6 +77,7 @@ export function parseEnvironment(env: Env = process.env): Config {
     fcRegion: env.FC_REGION?.trim() || undefined,
     maxAttempts: positiveNumber('LIVE_MAX_ATTEMPTS', env.LIVE_MAX_ATTEMPTS, DEFAULTS.maxAttempts, true),
     qps: positiveNumber('LIVE_QPS', env.LIVE_QPS, DEFAULTS.qps, false),
+    maxInstances: positiveNumber('MAX_INSTANCES', env.MAX_INSTANCES, DEFAULTS.maxInstances, true),
     allowedCasterIds: allowed.length > 0 ? new Set(allowed) : undefined,
     logLevel: parseLogLevel(env.LOG_LEVEL),
   });

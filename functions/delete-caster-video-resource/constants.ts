@@ -74,6 +74,8 @@ export const LIMITS = {
 export const DEFAULTS = {
   maxAttempts: 4,
   qps: 10,
+  /** s.yaml's default instance cap. */
+  maxInstances: 10,
   logLevel: 'info',
   /** FC 3.0's default function timeout, used when the context does not say. */
   functionTimeoutSeconds: 60,

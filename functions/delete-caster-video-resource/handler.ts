@@ -32,21 +32,26 @@ interface Finished extends Settled {
  */
 export async function handler(event: unknown, context: FcContext = {}): Promise<InvocationResult | HttpResponse> {
   const delivery = readDelivery(event);
-  if (delivery.kind === 'http') return handleHttp(delivery.event, context);
-  const finished = await invoke(delivery.trigger, context, () => delivery);
-  if (delivery.answer === 'http') return answerHttp(finished);
-  if (finished.redeliver.length > 0) throw retryLater(finished, finished.invocationId, finished.secrets);
-  return finished.result;
+  // Nobody waits for an event or an asynchronous call: only a throw gets it delivered again.
+  const redeliverable = delivery.async || (delivery.kind === 'records' && delivery.answer === 'result');
+  const finished =
+    delivery.kind === 'http'
+      ? await invoke(TRIGGERS.http, context, httpReader(delivery.event), redeliverable)
+      : await invoke(delivery.trigger, context, () => delivery, redeliverable);
+  if (redeliverable && finished.redeliver.length > 0) throw retryLater(finished, finished.invocationId, finished.secrets);
+  return delivery.kind === 'http' || delivery.answer === 'http' ? answerHttp(finished) : finished.result;
 }
 
 /** An HTTP request; `unreadable` when its body could not be read at all (an FC 2.0 stream that failed). */
 export async function handleHttp(event: HttpTriggerEvent, context: FcContext, unreadable?: FunctionError): Promise<HttpResponse> {
-  return answerHttp(
-    await invoke(TRIGGERS.http, context, () => {
-      if (unreadable) throw unreadable;
-      return { records: [{ payload: readHttpRequest(event) }], batch: false };
-    }),
-  );
+  return answerHttp(await invoke(TRIGGERS.http, context, httpReader(event, unreadable), false));
+}
+
+function httpReader(event: HttpTriggerEvent, unreadable?: FunctionError): Read {
+  return () => {
+    if (unreadable) throw unreadable;
+    return { records: [{ payload: readHttpRequest(event) }], batch: false };
+  };
 }
 
 function answerHttp(finished: Finished): HttpResponse {
@@ -54,8 +59,12 @@ function answerHttp(finished: Finished): HttpResponse {
   return toHttpResponse(finished.result, JSON.stringify(finished.result), finished.retryAfterSeconds);
 }
 
-/** The story of one invocation: read, validate and authorize each record, call Live, settle, log. */
-async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise<Finished> {
+/**
+ * The story of one invocation: read, validate and authorize each record, call
+ * Live, settle, log. `redeliverable`: no caller waits, so throttled requests
+ * are retried for as long as the invocation has time.
+ */
+async function invoke(trigger: Trigger, context: FcContext, read: Read, redeliverable: boolean): Promise<Finished> {
   const started = Date.now();
   const invocationId = context.requestId || randomUUID();
   const instance = currentInstance();
@@ -69,7 +78,9 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
     const { records, batch } = read();
     const plan = planWork(records, batch, defaultRegion(ready.config, context), ready.config.allowedCasterIds);
     const needsLive = plan.work.some((w) => w.item && !w.error);
-    const runs = needsLive ? await call(plan.work, credentials, ready, functionTimeoutMs(context), started) : settledWithoutLive(plan.work);
+    const runs = needsLive
+      ? await call(plan.work, credentials, ready, { timeoutMs: functionTimeoutMs(context), started, redeliverable })
+      : settledWithoutLive(plan.work);
     settled = settle(runs, plan.batch, invocationId);
   } catch (err) {
     const error = err instanceof FunctionError ? err : new FunctionFaultError();
@@ -82,7 +93,12 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read): Promise
   return finished;
 }
 
-async function call(work: Work[], credentials: Credentials | undefined, { config, limiter, live }: Ready, timeoutMs: number, started: number) {
+async function call(
+  work: Work[],
+  credentials: Credentials | undefined,
+  { config, limiter, live }: Ready,
+  { timeoutMs, started, redeliverable }: { timeoutMs: number; started: number; redeliverable: boolean },
+) {
   if (!credentials) {
     const missing = new MissingCredentialsError();
     return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));
@@ -91,6 +107,7 @@ async function call(work: Work[], credentials: Credentials | undefined, { config
     maxAttempts: config.maxAttempts,
     deadline: new Deadline(timeoutMs, Date.now, started),
     limiter,
+    retryThrottlesUntilDeadline: redeliverable,
   };
   return processWork(work, live.clientFor(credentials), retry);
 }

@@ -56,7 +56,9 @@ export class Instance {
 function prepare(env: Env): Ready | InvalidConfigurationError {
   try {
     const config = parseEnvironment(env);
-    return { config, limiter: new RateLimiter(config.qps), live: new LiveConnection(config.endpoint) };
+    // Never slower than a fleet twice the instance cap would need: room for other clients of the account.
+    const limiter = new RateLimiter(config.qps, { floor: config.qps / (2 * config.maxInstances) });
+    return { config, limiter, live: new LiveConnection(config.endpoint) };
   } catch (err) {
     if (err instanceof InvalidConfigurationError) return err;
     throw err;

@@ -47,10 +47,14 @@ export interface DeliveredRecord {
   identity?: Identity;
 }
 
-/** What arrived: an HTTP request, or records (answered as results, or in the HTTP shape for InvokeFunction). */
+/**
+ * What arrived: an HTTP request, or records (answered as results, or in the
+ * HTTP shape for InvokeFunction). `async`: the HTTP headers said
+ * X-Fc-Invocation-Type: Async, so no caller waits and only a throw is retried.
+ */
 export type Delivery =
-  | { kind: 'http'; event: HttpTriggerEvent }
-  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean; answer: 'result' | 'http' };
+  | { kind: 'http'; event: HttpTriggerEvent; async: boolean }
+  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean; answer: 'result' | 'http'; async: boolean };
 
 /** Where an item sits in the results, and the identity of the record it came from. */
 export interface RecordRef {

@@ -75,17 +75,18 @@ function connectBound(Agent) {
   })({ keepAlive: true });
 }
 
-let agents;
+/** One keep-alive agent per protocol, made when first needed (a deployed function only ever uses https). */
+const agents = {};
 
 // httpx and tea build both option objects afresh for every request, so they are
 // amended in place: copying them cost more than anything else this wrapper does.
 function withTimeouts(url, opts) {
   if (!opts || !(opts.readTimeout > 0) || !(opts.connectTimeout > 0) || opts.agent) return opts;
-  agents = agents || { http: connectBound(http.Agent), https: connectBound(https.Agent) };
   const connectTimeoutMs = opts.connectTimeout;
   // httpx hands this to Node as the socket idle timeout: let it be the attempt's whole time.
   opts.connectTimeout = opts.readTimeout;
-  opts.agent = String(url).startsWith('https:') ? agents.https : agents.http;
+  const secure = String(url).startsWith('https:');
+  opts.agent = secure ? (agents.https ??= connectBound(https.Agent)) : (agents.http ??= connectBound(http.Agent));
   // Node passes request options on to agent.createConnection.
   opts.beforeRequest = (options) => {
     options.connectTimeoutMs = connectTimeoutMs;

@@ -18,15 +18,15 @@ export const SUBSTITUTIONS = {
     stub: 'alicloud-credentials.js',
     importers: ['@alicloud/openapi-client', '@alicloud/gateway-spi'],
   },
-  // XML writer: only tea-xml's toXML uses it, and nothing calls toXML.
-  xmlbuilder: { stub: 'xmlbuilder.js', importers: ['xml2js'] },
   // Not a stub: wraps the real httpx so its timeouts mean what they say (connect bounds connecting only)
   // and each request's read timer ends with its response.
   httpx: { stub: 'httpx-timeouts.js', importers: ['@alicloud/tea-typescript'] },
-  // Not a stub: the real xml2js, loaded when an XML error body first needs it rather than at start-up.
-  xml2js: { stub: 'xml2js-lazy.js', importers: ['@alicloud/tea-xml'] },
+  // The XML Live's gateway answers errors in, read by a small reader instead of xml2js and sax.
+  xml2js: { stub: 'xml2js-error-reader.js', importers: ['@alicloud/tea-xml'] },
   // Silent: httpx's DEBUG output would print the security token header.
   debug: { stub: 'debug.js', importers: ['httpx'] },
+  // Not a stub: node's zlib, loaded when a compressed answer first needs it rather than at start-up.
+  zlib: { stub: 'zlib-lazy.js', importers: ['httpx'] },
 };
 
 function packageOf(file) {

@@ -1,8 +1,9 @@
 // One function instance of a scale-out run, in a process of its own as FC
-// runs it: dist/index.js required once, its own LIVE_QPS limiter and event
-// loop, M invocations C at a time. The parent forks it, waits until every
-// instance has loaded the bundle, then starts them together so they contend
-// for the account's quota as a scale-out does.
+// runs it: dist/index.js required once, its own rate limiter and event loop,
+// C invocations at a time (FC 3.0's nodejs20: one). The parent forks it,
+// waits until every instance has loaded the bundle, then starts them together
+// and, as FC's dispatcher does, hands each idle instance the next invocation
+// of one queue, so they contend for the account's quota as a scale-out does.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,14 +12,14 @@ import type { FcContext } from '../../functions/delete-caster-video-resource/typ
 import { loadBundle } from '../local/bundle';
 import { localContext } from '../local/fc-context';
 import { eventOutcomeProblems, failuresOf } from '../local/result-shape';
-import { casterOf, resourceOf, type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance } from './plan';
+import { target, type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance } from './plan';
 
 /** Set in the child's environment: which instance it is, and the run's options. */
 const INSTANCE_ENV = 'CASTER_SCALEOUT_INSTANCE';
 const OPTIONS_ENV = 'CASTER_SCALEOUT_OPTIONS';
 /** The shell's settings must not leak into a run meant to be repeatable. */
 const MANAGED_ENV = [
-  'LIVE_ENDPOINT', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'LIVE_REGION', 'FC_REGION', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL',
+  'LIVE_ENDPOINT', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'MAX_INSTANCES', 'LIVE_REGION', 'FC_REGION', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL',
   'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
 ];
 
@@ -29,12 +30,20 @@ export class InstanceProcess {
   private waiting?: (m: FromInstance) => void;
   private stderr = '';
 
-  constructor(readonly instance: number, options: ScaleoutOptions, liveUrl: string) {
+  constructor(
+    readonly instance: number,
+    options: ScaleoutOptions,
+    liveUrl: string,
+    /** FC's dispatcher: the next invocation of the queue, or null when none is left. */
+    private readonly nextInvocation: () => number | null,
+  ) {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const k of MANAGED_ENV) delete env[k];
     Object.assign(env, {
       LIVE_ENDPOINT: liveUrl,
       LIVE_QPS: String(options.qps),
+      // The run's K instances are the function's whole fleet: its instance cap.
+      MAX_INSTANCES: String(options.instances),
       LOG_LEVEL: 'info',
       [INSTANCE_ENV]: String(instance),
       [OPTIONS_ENV]: JSON.stringify(options),
@@ -48,6 +57,10 @@ export class InstanceProcess {
   }
 
   private deliver(m: FromInstance): void {
+    if (m.type === 'idle') {
+      this.child.send({ type: 'invocation', index: this.nextInvocation() } satisfies ToInstance);
+      return;
+    }
     const w = this.waiting;
     this.waiting = undefined;
     if (w) w(m);
@@ -83,8 +96,7 @@ type Settled = { result?: unknown; thrown?: unknown } | 'killed';
 
 async function invokeOne(bundle: ReturnType<typeof loadBundle>, k: number, i: number, o: ScaleoutOptions): Promise<InvocationRecord> {
   const role = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
-  const casterId = casterOf(k);
-  const resourceId = resourceOf(k, i);
+  const { casterId, resourceId } = target(o, i);
   const local = localContext({ accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken });
   const context: FcContext = { ...local, requestId: `scaleout-${k}-${i}`, function: { ...local.function, timeout: o.timeoutSeconds } };
   // FC 3.0 hands an event function the payload's bytes.
@@ -120,15 +132,21 @@ async function runInstance(k: number, o: ScaleoutOptions): Promise<InvocationRec
   const bundle = loadBundle();
   process.send!({ type: 'ready' } satisfies FromInstance);
   await new Promise<void>((resolve) => process.once('message', (m: ToInstance) => m.type === 'go' && resolve()));
-  const records: InvocationRecord[] = new Array(o.invocations);
-  let next = 0;
+  const records: InvocationRecord[] = [];
+  // The parent answers 'idle' messages in the order they were sent.
+  const replies: Array<(index: number | null) => void> = [];
+  process.on('message', (m: ToInstance) => {
+    if (m.type === 'invocation') replies.shift()?.(m.index);
+  });
+  const next = () =>
+    new Promise<number | null>((resolve) => {
+      replies.push(resolve);
+      process.send!({ type: 'idle' } satisfies FromInstance);
+    });
   const worker = async () => {
-    while (next < o.invocations) {
-      const i = next++;
-      records[i] = await invokeOne(bundle, k, i, o);
-    }
+    for (let i = await next(); i !== null; i = await next()) records.push(await invokeOne(bundle, k, i, o));
   };
-  await Promise.all(Array.from({ length: Math.min(o.concurrency, o.invocations) }, worker));
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
   return records;
 }
 

@@ -2,6 +2,7 @@
 // ended (as the instances saw it) and what the emulator recorded and holds.
 import type { RecordedRequest, Seed } from '../../dev/live-emulator';
 import { maxInAnySecond, percentileOfSorted } from '../bench/stats';
+import { OTHER_CLIENT_KEY } from './other-client';
 import type { Ending, InvocationRecord, ScaleoutOptions } from './plan';
 
 export interface ScaleoutReport {
@@ -9,9 +10,12 @@ export interface ScaleoutReport {
   invocations: Record<Ending, number> & { total: number };
   /** Outcomes and failure codes, with how many. */
   outcomes: Record<string, number>;
+  /** The function's requests (the other client's are counted apart). */
   live: { requests: number; throttled: number; throttledShare: number; deletes: number; maxAcceptedPerSecond: number };
+  /** The other client of the account: its accepted requests per second. */
+  other: { requests: number; acceptedPerSecond: number };
   durationMs: number;
-  /** Successful deletes per second of the run, and that as a share of the quota. */
+  /** Successful deletes per second of the run, and that as a share of what the other client left of the quota. */
   goodput: { perSecond: number; ofQuota: number };
   latencyMs: { p50: number; p99: number; max: number };
   /** Asked-for resources still in Live after the run. */
@@ -68,11 +72,15 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     invocations[r.ending] += 1;
     outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   }
-  const throttled = f.requests.filter((r) => r.code === 'Throttling.User').length;
-  const deletes = f.requests.filter((r) => r.action === DELETE && r.status === 200).length;
+  const fleet = f.requests.filter((r) => r.accessKeyId !== OTHER_CLIENT_KEY.accessKeyId);
+  const other = f.requests.filter((r) => r.accessKeyId === OTHER_CLIENT_KEY.accessKeyId);
+  const throttled = fleet.filter((r) => r.code === 'Throttling.User').length;
+  const deletes = fleet.filter((r) => r.action === DELETE && r.status === 200).length;
   const accepted = f.requests.filter((r) => r.code !== 'Throttling.User').map((r) => r.time);
   // At least 1 s: the sliding window lets Q through at once, which would read as more than Q/s on a short run.
   const seconds = Math.max(f.durationMs, 1000) / 1000;
+  const otherAccepted = other.filter((r) => r.code !== 'Throttling.User').length / seconds;
+  const left = Math.max(f.options.quota - otherAccepted, Number.EPSILON);
   const latencies = f.records.map((r) => r.ms).sort((a, b) => a - b);
   const remaining = new Set(Object.entries(f.finalState).flatMap(([c, ids]) => (ids ?? []).map((r) => key(c, r))));
   const invariants = checkInvariants(f);
@@ -80,9 +88,10 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     options: f.options,
     invocations,
     outcomes,
-    live: { requests: f.requests.length, throttled, throttledShare: f.requests.length ? throttled / f.requests.length : 0, deletes, maxAcceptedPerSecond: maxInAnySecond(accepted) },
+    live: { requests: fleet.length, throttled, throttledShare: fleet.length ? throttled / fleet.length : 0, deletes, maxAcceptedPerSecond: maxInAnySecond(accepted) },
+    other: { requests: other.length, acceptedPerSecond: otherAccepted },
     durationMs: f.durationMs,
-    goodput: { perSecond: deletes / seconds, ofQuota: deletes / seconds / f.options.quota },
+    goodput: { perSecond: deletes / seconds, ofQuota: deletes / seconds / left },
     latencyMs: { p50: percentileOfSorted(latencies, 50), p99: percentileOfSorted(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
     undeleted: f.records.filter((r) => remaining.has(key(r.casterId, r.resourceId))).length,
     invariants,
@@ -101,13 +110,14 @@ export function formatReport(r: ScaleoutReport): string {
     ['outcomes', outcomes],
     ['Live requests', `${r.live.requests}, throttled ${r.live.throttled} (${pct(r.live.throttledShare)}); max ${r.live.maxAcceptedPerSecond} accepted in any 1 s (quota ${o.quota})`],
     ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
-    ['goodput', `${r.goodput.perSecond.toFixed(1)} deletes/s = ${pct(r.goodput.ofQuota)} of the quota (${r.live.deletes} deleted)`],
+    ...(o.otherQps ? [['other client', `${r.other.requests} requests, ${r.other.acceptedPerSecond.toFixed(1)} accepted a second`] as [string, string]] : []),
+    ['goodput', `${r.goodput.perSecond.toFixed(1)} deletes/s = ${pct(r.goodput.ofQuota)} of ${o.otherQps ? 'what the other client left of ' : ''}the quota (${r.live.deletes} deleted)`],
     ['latency', `p50 ${r.latencyMs.p50.toFixed(0)} ms, p99 ${r.latencyMs.p99.toFixed(0)} ms, max ${r.latencyMs.max.toFixed(0)} ms`],
     ['undeleted', `${r.undeleted} of ${inv.total} asked-for resources still in Live`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
-    `scaleout: ${o.instances} instances × ${o.invocations} invocations, ${o.concurrency} at a time each; account quota ${o.quota}/s, LIVE_QPS ${o.qps} each, timeout ${o.timeoutSeconds} s${o.slowMs ? `, Live +${o.slowMs} ms` : ''}${o.retryAfterHeader ? ', x-acs-retry-after sent' : ''}`,
+    `scaleout: ${o.instances} instances × ${o.invocations} invocations, ${o.concurrency} at a time each; account quota ${o.quota}/s, LIVE_QPS ${o.qps} each, timeout ${o.timeoutSeconds} s${o.slowMs ? `, Live +${o.slowMs} ms` : ''}${o.otherQps ? `, another client ${o.otherQps}/s` : ''}${o.retryAfterHeader ? ', x-acs-retry-after sent' : ''}`,
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '  invariants:',
     ...Object.entries(r.invariants).map(([name, v]) => `    ${v.length === 0 ? 'ok  ' : 'FAIL'} ${name}${v.length ? ` (${v.length}): ${v.slice(0, 5).join(' | ')}` : ''}`),

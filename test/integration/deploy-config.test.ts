@@ -43,6 +43,19 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(props.logConfig).toBeDefined();
   });
 
+  it('sets no instance concurrency: nodejs20 on FC 3.0 runs one invocation per instance', () => {
+    expect(props).not.toHaveProperty('instanceConcurrency');
+  });
+
+  it('caps the instances at MAX_INSTANCES (default 10), and tells the function the same cap', async () => {
+    expect(props.concurrencyConfig).toEqual({ reservedConcurrency: 10 });
+    expect(props.environmentVariables.MAX_INSTANCES).toBe('10');
+    const wider = (await preview({ FUNCTION_ROLE_ARN: ROLE, MAX_INSTANCES: '25' })).resources['caster-video-resource-delete'].props;
+    expect([wider.concurrencyConfig, wider.environmentVariables.MAX_INSTANCES]).toEqual([{ reservedConcurrency: 25 }, '25']);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+    expect([validate(wider), validate.errors ?? []]).toEqual([true, []]);
+  });
+
   it('never exposes the HTTP trigger anonymously and allows only POST and DELETE', () => {
     const http = props.triggers.find((t: any) => t.triggerType === 'http');
     expect(http.triggerConfig.authType).toBe('function');

@@ -1,27 +1,37 @@
-// The scale-out run (scripts/scaleout.ts, `npm run scaleout`) at CI size: two
+// The scale-out run (scripts/scaleout.ts, `npm run scaleout`) at CI size:
 // instance processes, each with the built bundle loaded once, share one
-// account quota at the Live emulator that two instances at LIVE_QPS overrun.
-// Only the invariants are asserted, never timings: every invocation answered
-// or threw as retryable, nothing lost, nothing deleted unasked.
+// account quota at the Live emulator that they overrun together. Only the
+// invariants are asserted, never timings: every invocation answered or threw
+// as retryable, nothing lost, nothing deleted unasked.
 import { runScript } from '../support/processes';
 
-const CI_RUN = ['--instances', '2', '--invocations', '15', '--concurrency', '5', '--quota', '10', '--qps', '10', '--timeout', '10'];
+const INVARIANTS = {
+  'every invocation answered, or thrown as retryable': [],
+  'nothing lost (each asked resource deleted, or its invocation threw)': [],
+  'nothing deleted that was not asked for': [],
+};
+
+async function scaleout(args: string[]) {
+  const run = await runScript('scaleout.ts', [...args, '--json'], {}, 60_000);
+  if (run.code !== 0) throw new Error(`scaleout exited ${run.code}\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
 
 describe('scale-out: instances sharing one account quota (built bundle)', () => {
-  it('keeps every invariant when K instances overrun the account quota', async () => {
-    const run = await runScript('scaleout.ts', [...CI_RUN, '--json'], {}, 60_000);
-    if (run.code !== 0) throw new Error(`scaleout exited ${run.code}\n${run.stdout}\n${run.stderr}`);
-    const report = JSON.parse(run.stdout);
-    expect(report.invariants).toEqual({
-      'every invocation answered, or thrown as retryable': [],
-      'nothing lost (each asked resource deleted, or its invocation threw)': [],
-      'nothing deleted that was not asked for': [],
-    });
-    expect(report.ok).toBe(true);
-    // Every invocation was run and ended one of the three acceptable ways.
-    expect(report.invocations.total).toBe(30);
+  it('keeps every invariant with single-flight instances, as FC 3.0 runs them', async () => {
+    const report = await scaleout(['--instances', '4', '--invocations', '6', '--quota', '2', '--qps', '10', '--timeout', '10']);
+    expect(report.invariants).toEqual(INVARIANTS);
+    expect(report.options.concurrency).toBe(1);
+    expect(report.invocations.total).toBe(24);
     expect(report.invocations.killed).toBe(0);
-    expect(report.invocations.ok + report.invocations.thrown + report.invocations.failed).toBe(30);
+  }, 60_000);
+
+  it('keeps every invariant with instance concurrency and another client taking part of the quota', async () => {
+    const report = await scaleout(['--instances', '2', '--invocations', '10', '--concurrency', '5', '--quota', '5', '--qps', '10', '--timeout', '10', '--other-qps', '2']);
+    expect(report.invariants).toEqual(INVARIANTS);
+    expect(report.other.requests).toBeGreaterThan(0);
+    expect(report.invocations.total).toBe(20);
+    expect(report.invocations.killed).toBe(0);
   }, 60_000);
 
   it('--help prints the usage; a bad option prints one line and the usage, exit 2', async () => {

@@ -32,7 +32,7 @@ export function roleContext(overrides: Partial<FcContext> = {}): FcContext {
 }
 
 const MANAGED_ENV = [
-  'LIVE_ENDPOINT', 'LIVE_REGION', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL', 'FC_REGION',
+  'LIVE_ENDPOINT', 'LIVE_REGION', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'MAX_INSTANCES', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL', 'FC_REGION',
   'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
 ];
 
@@ -41,14 +41,16 @@ const MANAGED_ENV = [
  * it through LIVE_ENDPOINT; stdout captured so log lines can be read.
  */
 export function useLive(env: Record<string, string> = {}) {
-  // The function reads its environment once per instance, and FC starts a new
-  // instance when the configuration changes: so does this, when a test changes it.
-  let instance: { env: string; bundle: Bundle } | undefined;
+  // Each test gets a fresh FC instance: the function keeps its configuration and
+  // its learnt send rate for the instance's life, and one test's throttling must
+  // not slow the next. Within a test, a change of configuration starts a new one, as FC does.
+  let instance: { env: string; test: number; bundle: Bundle } | undefined;
+  let test = 0;
   const live: { emulator: LiveEmulator; readonly bundle: Bundle; stdout: string[]; outputs: string[] } = {
     emulator: createLiveEmulator(),
     get bundle() {
       const env = JSON.stringify(MANAGED_ENV.map((name) => process.env[name] ?? null));
-      if (instance?.env !== env) instance = { env, bundle: loadBundle() };
+      if (instance?.env !== env || instance.test !== test) instance = { env, test, bundle: loadBundle() };
       return instance.bundle;
     },
     stdout: [],
@@ -66,6 +68,7 @@ export function useLive(env: Record<string, string> = {}) {
     expect(everything).not.toContain(STS.securityToken);
   });
   beforeEach(() => {
+    test += 1;
     live.emulator.reset();
     live.stdout.length = 0;
     for (const name of MANAGED_ENV) {

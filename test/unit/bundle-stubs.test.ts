@@ -27,12 +27,6 @@ describe('@alicloud/credentials stub', () => {
   });
 });
 
-describe('xmlbuilder stub', () => {
-  it('throws if anything ever writes XML', () => {
-    expect(() => load('xmlbuilder.js').create('Error')).toThrow(/nothing here writes XML/);
-  });
-});
-
 describe('httpx read-timer wrapper', () => {
   const wrapped = load('httpx-timeouts.js');
     const raw = require('httpx');
@@ -114,22 +108,65 @@ describe('debug stub', () => {
   });
 });
 
-describe('xml2js lazy wrapper', () => {
-  it('loads the real xml2js only when tea-xml first reaches for its Parser, then parses with it', () => {
+describe('XML error reader (in place of xml2js)', () => {
+  const { Parser, Builder } = load('xml2js-error-reader.js');
+  const real = jest.requireActual('xml2js');
+  const parse = (text: string, parser: { parseString(t: string, cb: (e: unknown, v: unknown) => void): void }) => {
+    let out: { err: unknown; value: unknown } | undefined;
+    parser.parseString(text, (err, value) => (out = { err, value }));
+    return out!;
+  };
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
+
+  it.each([
+    ["Live's error document", "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>5C1A</RequestId><HostId>live.aliyuncs.com</HostId><Code>Throttling.User</Code><Message>Request was denied due to user flow control.</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=Throttling.User]]></Recommend></Error>"],
+    ['entities and a character reference', '<Error><Code>A&amp;B</Code><Message>&lt;x&gt; &quot;y&quot; &apos;z&apos; &#65;&#x42;</Message></Error>'],
+    ['whitespace between elements', '<Error>\n  <Code>X</Code>\n  <Message>m</Message>\n</Error>\n'],
+    ['a repeated element', '<Error><Detail>a</Detail><Detail>b</Detail><Code>C</Code></Error>'],
+    ['an empty element', '<Error><Code/><Message></Message></Error>'],
+  ])('reads %s as xml2js does', (_name, text) => {
+    const ours = parse(text, new Parser({ explicitArray: false }));
+    const theirs = parse(text, new real.Parser({ explicitArray: false }));
+    expect(ours.err).toBeNull();
+    expect(plain(ours.value)).toEqual(plain(theirs.value));
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['text that is not XML', 'Service Unavailable'],
+    ['an unclosed element', '<Error><Code>X</Code>'],
+    ['mismatched tags', '<Error><Code>X</Message></Error>'],
+    ['two root elements', '<A/><B/>'],
+  ])('refuses %s with an error', (_name, text) => {
+    expect(parse(text, new Parser({ explicitArray: false })).err).toBeInstanceOf(SyntaxError);
+  });
+
+  it('keeps an element named __proto__ an ordinary key', () => {
+    const { value } = parse('<Error><__proto__><polluted>yes</polluted></__proto__></Error>', new Parser()) as { value: any };
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(value.Error)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(value.Error, '__proto__')?.value.polluted).toBe('yes');
+  });
+
+  it('writes no XML: the Builder throws', () => {
+    expect(() => new Builder().buildObject({})).toThrow(/never writes XML/);
+  });
+});
+
+describe('zlib lazy wrapper', () => {
+  it("loads node's zlib only when a compressed answer first needs it, then inflates with it", () => {
     jest.isolateModules(() => {
       let loaded = 0;
-      jest.doMock('xml2js', () => {
+      jest.doMock('node:zlib', () => {
         loaded += 1;
-        return jest.requireActual('xml2js');
+        return jest.requireActual('node:zlib');
       });
-      const lazy = load('xml2js-lazy.js');
+      const lazy = load('zlib-lazy.js');
       expect(loaded).toBe(0);
-      const parser = new lazy.Parser({ explicitArray: false });
+      const gunzip = lazy.createGunzip();
       expect(loaded).toBe(1);
-      let out: unknown;
-      parser.parseString('<Error><Code>Throttling.User</Code></Error>', (_err: unknown, value: unknown) => (out = value));
-      expect(out).toEqual({ Error: { Code: 'Throttling.User' } });
-      expect(lazy.Builder).toBe(jest.requireActual('xml2js').Builder);
+      expect(typeof gunzip.pipe).toBe('function');
+      lazy.createInflate();
       expect(loaded).toBe(1);
     });
   });

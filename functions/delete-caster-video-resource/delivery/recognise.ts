@@ -26,11 +26,12 @@ function isInvokeApi(event: HttpTriggerEvent): boolean {
 export function readDelivery(rawEvent: unknown): Delivery {
   const event = decodeEvent(rawEvent);
   if (isHttpTriggerEvent(event)) {
-    if (!isInvokeApi(event)) return { kind: 'http', event };
+    const async = header(event.headers, 'x-fc-invocation-type')?.trim().toLowerCase() === 'async';
+    if (!isInvokeApi(event)) return { kind: 'http', event, async };
     // A console test / `s invoke` / SDK call: the body is the event, whatever its declared type.
     const body = httpBody(event);
     const inner = body instanceof Unreadable ? single(TRIGGERS.invoke, { payload: body }) : readEvent(decodeEvent(body));
-    return { ...inner, trigger: TRIGGERS.invoke, answer: 'http' };
+    return { ...inner, trigger: TRIGGERS.invoke, answer: 'http', async };
   }
   return readEvent(event);
 }
@@ -38,7 +39,7 @@ export function readDelivery(rawEvent: unknown): Delivery {
 type Records = Extract<Delivery, { kind: 'records' }>;
 
 function single(trigger: Trigger, record: DeliveredRecord): Records {
-  return { kind: 'records', trigger, records: [record], batch: false, answer: 'result' };
+  return { kind: 'records', trigger, records: [record], batch: false, answer: 'result', async: false };
 }
 
 function readEvent(event: unknown): Records {
@@ -52,7 +53,7 @@ function readEvent(event: unknown): Records {
 function readArray(events: unknown[]): Records {
   if (events.length > LIMITS.maxRecords) {
     const problem = new Unreadable(`holds ${events.length} records; at most ${LIMITS.maxRecords} in one delivery`);
-    return { kind: 'records', trigger: TRIGGERS.payload, records: [{ payload: problem }], batch: false, answer: 'result' };
+    return { kind: 'records', trigger: TRIGGERS.payload, records: [{ payload: problem }], batch: false, answer: 'result', async: false };
   }
   const triggers = new Set<Trigger>();
   // Array.from, not map: a sparse array (from a local tool) has holes that map would skip.
@@ -62,5 +63,5 @@ function readArray(events: unknown[]): Records {
     return opened.record;
   });
   const trigger = triggers.size === 1 ? [...triggers][0] : TRIGGERS.cloudEventBatch;
-  return { kind: 'records', trigger, records, batch: true, answer: 'result' };
+  return { kind: 'records', trigger, records, batch: true, answer: 'result', async: false };
 }

@@ -1,5 +1,4 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import { randomUUID } from 'node:crypto';
 import * as $Util from '@alicloud/tea-util';
 import { DEFAULTS, LIVE_API } from '../constants';
 import { sameCredentials } from '../credentials';
@@ -46,6 +45,14 @@ function paramsFor(action: LiveAction): $OpenApi.Params {
 interface Seen {
   retryAfterMs?: number;
 }
+
+/**
+ * A signature nonce only has to be unique (Live refuses one it has seen
+ * within 15 minutes): an instance prefix drawn once and a counter, as the
+ * SDK's own (kitx) draws from hostname, pid, time and Math.random.
+ */
+const NONCE_PREFIX = `${process.pid.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-`;
+let nonceCount = 0;
 
 /** Calls in flight, by the nonce each was signed with. */
 const inFlight = new Map<string, Seen>();
@@ -131,8 +138,7 @@ export class LiveClient {
   ) {}
   async call({ action, query, timeoutMs, boundByDeadline }: LiveCall): Promise<LiveAnswer> {
     const seen: Seen = {};
-    // As random as the SDK's own nonce, and known here.
-    const nonce = randomUUID();
+    const nonce = NONCE_PREFIX + (nonceCount++).toString(36);
     inFlight.set(nonce, seen);
     try {
       const request = new $OpenApi.OpenApiRequest({ query, headers: { [NONCE]: nonce } });

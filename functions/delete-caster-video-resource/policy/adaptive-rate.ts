@@ -1,164 +1,178 @@
 /**
- * Client-side adaptive send rate, after the AWS SDK's adaptive retry mode
- * (`DefaultRateLimiter` in smithy-lang/smithy-typescript,
- * packages/util-retry/src/DefaultRateLimiter.ts, Apache-2.0): on a throttling
- * answer the allowed rate drops to BETA times the measured send rate, then
- * climbs back along the CUBIC curve W(t) = C·(t − K)³ + Wmax, which passes
- * BETA·Wmax at the cut, flattens out near Wmax (the rate that was throttled)
- * and only then probes beyond it. Live's quota is per account and shared with
- * every other FC instance, so this is how one instance finds its share of it.
+ * This instance's share of the account's Live quota, learnt from throttling
+ * answers alone. FC 3.0 runs one invocation per instance, so a burst runs on
+ * many instances that share one quota and no store: each one paces itself.
  *
- * This class only says how fast to send (`rate`, `pausedUntil`); spacing the
- * sends is the caller's token bucket. Differences from AWS's, and why:
- * - The measured rate is fed by `onSend` (a request leaving), and a 0.5 s
- *   bucket is closed before the send that opens the next one is counted, so
- *   sparse sends are not overstated; the first bucket starts at the first
- *   send, not at construction, since an instance may sit idle for long.
- * - Recovery is bounded by `ceiling` (LIVE_QPS) only, not also by twice the
- *   measured rate: a success should never lower the allowance.
- * - Slow start: AWS sends freely until the first throttle. Here a new instance
- *   starts at START_SHARE of the ceiling and climbs the curve to it from its
- *   first send: four instances starting together at LIVE_QPS 20 against a
- *   20/s quota were throttled on 18-22 % of their requests, 12-13 % with it
- *   (`npm run scaleout`), at the price of a slower first second for a lone one.
- * No timers and no module state: everything is read off the injected clock,
- * so one instance can be shared by all invocations of an FC instance.
+ * The pace is a whole number of *slots* between sends. A slot is 1/LIVE_QPS
+ * of a second, stretched a little, counted on the wall clock, so that every
+ * instance's sends fall on one shared grid. A fleet that uses each slot at
+ * most once never puts more than LIVE_QPS requests into a second of the
+ * quota, and N instances that each take one slot in N fill it exactly: the
+ * period, in slots, is this instance's estimate of how many share the quota.
+ *
+ * - A fresh instance starts at START_SLOTS and halves the period on every
+ *   answer (once per round trip) down to one slot, LIVE_QPS: a lone instance
+ *   runs a batch at full speed within a second.
+ * - A request's first throttle lengthens the period: doubles it when it ends
+ *   the slow start, adds a quarter after that; at most once per quota window.
+ *   Its retries only move, to a random slot of the next half period: cutting
+ *   for each of them would starve the instances unlucky at the start while
+ *   the lucky ones keep their slots.
+ * - A period that has held is probed shorter. A probe throttled soon after is
+ *   undone and the next one waits twice as long; a probe that holds brings the
+ *   next one sooner and bigger, so an instance recovers when the others go quiet.
+ *
+ * Everything is read off the injected clock and random source, so a test can
+ * run a fleet of these against one quota on a virtual clock.
  */
 
-/** Multiplicative cut on a throttle (AWS `beta`). */
-export const BETA = 0.7;
-/** CUBIC scale constant, rps/s³ (AWS `scaleConstant`). */
-export const SCALE = 0.4;
-/** Weight of the newest 0.5 s bucket in the measured send rate (AWS `smooth`). */
-export const SMOOTH = 0.8;
-/** Buckets over which the send rate is measured, ms (AWS: half-second buckets). */
-export const BUCKET_MS = 500;
-/** Lowest allowed rate, rps (AWS `minFillRate`): never stop sending altogether. */
-export const FLOOR_RPS = 0.5;
-/** Lowest allowed rate as a share of the ceiling. */
-export const FLOOR_SHARE = 0.25;
-/** Share of the ceiling a new instance starts at (slow start). */
-export const START_SHARE = 0.5;
+/** Live's quota counts the requests of each sliding second. */
+export const QUOTA_WINDOW_MS = 1000;
+/** A slot is this much longer than 1/LIVE_QPS s, so no quota window holds more slots than LIVE_QPS. */
+export const SLOT_STRETCH = 1.05;
+/** A fresh instance's period, in slots: a tenth of LIVE_QPS, doubled on each answer. */
+export const START_SLOTS = 10;
+/** How much of itself a first throttle adds to the period, outside the slow start. */
+export const CUT_SHARE = 0.25;
+/** Probing for a shorter period: when, and by how much of it (the share doubles while probes hold). */
+export const PROBE = { firstMs: 30_000, minMs: 4_000, maxMs: 60_000, failWithinMs: 3_000, share: 0.05, maxShare: 0.5 } as const;
+/** A slot frees one quota window after the request that holds it arrived; this covers the trip there. */
+const ARRIVAL_MARGIN_MS = 25;
 
 export interface AdaptiveRateOptions {
-  /** LIVE_QPS: requests per second this instance may never exceed. */
+  /** LIVE_QPS: requests per second this instance never exceeds. */
   ceiling: number;
-  /** Millisecond clock; Date.now unless a test drives a virtual one. */
+  /** The slowest this instance ever goes, requests per second. */
+  floor: number;
   now?: () => number;
-  /** Begin at the floor and climb to the ceiling from the first send (default), or begin at the ceiling. */
+  random?: () => number;
+  /** Begin at START_SLOTS (default) rather than at one slot. */
   slowStart?: boolean;
 }
 
+export interface Throttle {
+  /** When the throttled attempt left. */
+  sentAt: number;
+  /** The request's first throttle: congestion news. Later ones are its retries hunting for a slot. */
+  first: boolean;
+  /** Live's x-acs-retry-after, ms. */
+  retryAfterMs?: number;
+}
+
 export class AdaptiveRate {
-  private readonly ceiling: number;
-  private readonly floor: number;
+  readonly slotMs: number;
+  private readonly maxSlots: number;
   private readonly now: () => number;
-  private current: number;
-  /** Whether a throttle has cut the rate and it has not yet climbed back to the ceiling. */
-  private cut = false;
-  /** Rate the last throttle was measured at (CUBIC Wmax), rps. */
-  private wMax = 0;
-  /** Seconds the curve takes from the cut back to wMax (CUBIC K). */
-  private k = 0;
-  /** When the curve started: the last cut, or the first send (slow start); undefined before either. */
-  private lastCutAt: number | undefined;
+  private readonly random: () => number;
+  private slots: number;
+  private slowStart: boolean;
+  /** Slow start halves the period once per round trip: for answers to sends after the last halving. */
+  private halvedAt = Number.NEGATIVE_INFINITY;
+  private lastCutAt = Number.NEGATIVE_INFINITY;
+  private lastAcceptedAt = Number.NEGATIVE_INFINITY;
   private pauseEnd = 0;
-  /** Smoothed send rate, rps; undefined until a bucket has closed. */
-  private measured: number | undefined;
-  /** Start (ms) of the open bucket; undefined before the first send. */
-  private bucketStart: number | undefined;
-  private bucketCount = 0;
+  private probe: { at: number; from: number } | undefined;
+  private nextProbeAt = Number.POSITIVE_INFINITY;
+  private probeEveryMs: number = PROBE.firstMs;
+  private probeShare: number = PROBE.share;
 
   constructor(options: AdaptiveRateOptions) {
-    const { ceiling } = options;
-    if (!Number.isFinite(ceiling) || ceiling <= 0) throw new RangeError(`ceiling must be a positive number, got ${ceiling}`);
-    this.ceiling = ceiling;
-    // A ceiling under the floor wins: the configured LIVE_QPS is a hard bound.
-    // Never below a quarter of LIVE_QPS either: a few throttles must not stall a large instance for seconds
-    // (AWS's absolute 0.5 rps floor did, at LIVE_QPS 400 under scattered throttling).
-    this.floor = Math.min(Math.max(FLOOR_RPS, ceiling * FLOOR_SHARE), ceiling);
+    const { ceiling, floor } = options;
+    if (!(ceiling > 0) || !(floor > 0)) throw new RangeError(`ceiling and floor must be positive (got ${ceiling}, ${floor})`);
+    this.slotMs = (1000 / ceiling) * SLOT_STRETCH;
+    this.maxSlots = Math.max(1, Math.floor(1000 / Math.min(floor, ceiling) / this.slotMs));
     this.now = options.now ?? Date.now;
-    // Slow start: FC adds instances when others already share the quota, so a new one begins at
-    // half the ceiling and climbs the curve to it from its first send, as if just cut from it.
-    const start = Math.max(this.floor, ceiling * START_SHARE);
-    const slow = (options.slowStart ?? true) && start < ceiling;
-    this.current = slow ? start : ceiling;
-    this.wMax = ceiling;
-    this.k = slow ? Math.cbrt((ceiling - start) / SCALE) : 0;
-    this.cut = slow;
+    this.random = options.random ?? Math.random;
+    this.slowStart = options.slowStart ?? true;
+    this.slots = this.slowStart ? Math.min(START_SLOTS, this.maxSlots) : 1;
+    if (this.slots === 1) this.slowStart = false;
   }
 
-  /**
-   * Allowed send rate now, requests per second, within [floor, ceiling]. After
-   * a cut it also follows the curve with time alone: an instance that was
-   * throttled and then sat idle must not stay slow until an answer arrives
-   * (its first send would wait 1/floor seconds, longer than a short timeout).
-   */
+  /** Milliseconds between this instance's sends. */
+  periodMs(): number {
+    this.startDueProbe();
+    return this.slots * this.slotMs;
+  }
+
+  /** Sends per second now, for reports. */
   rate(): number {
-    if (!this.cut) return this.current;
-    return Math.max(this.current, this.curve());
+    return 1000 / (this.slots * this.slotMs);
   }
 
-  private curve(): number {
-    if (this.lastCutAt === undefined) return this.current;
-    const s = (this.now() - this.lastCutAt) / 1000;
-    return this.clamp(SCALE * (s - this.k) ** 3 + this.wMax);
-  }
-
-  /** Nothing may be sent before this time (ms on the injected clock); 0 when no pause was asked for. */
+  /** Nothing may be sent before this time (Live's x-acs-retry-after); 0 when none was asked for. */
   pausedUntil(): number {
     return this.pauseEnd;
   }
 
-  /** A request is leaving: count it towards the measured send rate. */
-  onSend(): void {
-    const t = this.now();
-    const bucket = Math.floor(t / BUCKET_MS) * BUCKET_MS;
-    if (this.bucketStart === undefined) {
-      this.bucketStart = bucket;
-      this.lastCutAt ??= t;
-    } else if (bucket > this.bucketStart) {
-      // Close the open bucket over all the time since it opened, so idle gaps pull the rate down.
-      const sample = (this.bucketCount * 1000) / (bucket - this.bucketStart);
-      this.measured = this.measured === undefined ? sample : SMOOTH * sample + (1 - SMOOTH) * this.measured;
-      this.bucketStart = bucket;
-      this.bucketCount = 0;
-    }
-    this.bucketCount++;
-  }
-
   /**
-   * Live answered Throttling.User / Throttling.Api. Every throttle cuts (as
-   * AWS does), from the measured rate when known and lower than the allowed
-   * one, since that is what the server actually refused.
+   * When a throttled request may try again, before the spread: once this
+   * instance's last accepted request has left the quota window (with none in
+   * it, the window is full of others' requests and drains within one).
    */
-  onThrottle(retryAfterMs?: number, sentAt?: number): void {
+  clearAt(): number {
     const t = this.now();
-    if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs > 0) {
-      this.pauseEnd = Math.max(this.pauseEnd, t + retryAfterMs);
+    const recent = this.lastAcceptedAt > t - QUOTA_WINDOW_MS;
+    return Math.max(recent ? this.lastAcceptedAt + QUOTA_WINDOW_MS + ARRIVAL_MARGIN_MS : t + QUOTA_WINDOW_MS, this.pauseEnd);
+  }
+
+  /** A random part of half a period, to add to a retry's time so that two colliding instances part. */
+  spreadMs(): number {
+    return Math.max(this.slots, 2) * this.slotMs * 0.5 * this.random();
+  }
+
+  /** Live answered without throttling: the quota had room. */
+  onAnswer(sentAt: number): void {
+    const t = this.now();
+    this.lastAcceptedAt = Math.max(this.lastAcceptedAt, sentAt);
+    if (this.slowStart && sentAt >= this.halvedAt) {
+      this.halvedAt = t;
+      this.slots = Math.max(1, Math.floor(this.slots / 2));
+      if (this.slots === 1) this.slowStart = false;
+      return;
     }
-    // One cut per round trip, as TCP does: a request that left before the last cut was refused
-    // at the old rate, and cutting again for it would drive every instance to the floor at once.
-    if (sentAt !== undefined && this.cut && this.lastCutAt !== undefined && sentAt < this.lastCutAt) return;
-    const allowed = this.rate();
-    const base = this.measured === undefined ? allowed : Math.min(this.measured, allowed);
-    this.wMax = base;
-    this.k = Math.cbrt((base * (1 - BETA)) / SCALE);
+    if (this.probe && t - this.probe.at >= PROBE.failWithinMs) {
+      // The shorter period held: probe again sooner, and further.
+      this.probe = undefined;
+      this.probeShare = Math.min(PROBE.maxShare, this.probeShare * 2);
+      this.probeEveryMs = Math.max(PROBE.minMs, this.probeEveryMs / 2);
+      this.nextProbeAt = t + this.probeEveryMs;
+    }
+  }
+
+  /** Live answered Throttling.*. */
+  onThrottle({ sentAt, first, retryAfterMs }: Throttle): void {
+    const t = this.now();
+    if (retryAfterMs !== undefined && retryAfterMs > 0) this.pauseEnd = Math.max(this.pauseEnd, t + retryAfterMs);
+    if (this.probe && sentAt >= this.probe.at) {
+      // The probe found the limit: back to what held, and probe less often.
+      this.slots = this.probe.from;
+      this.probe = undefined;
+      this.probeShare = PROBE.share;
+      this.probeEveryMs = Math.min(PROBE.maxMs, this.probeEveryMs * 2);
+      this.lastCutAt = t;
+      this.scheduleProbe(t);
+      return;
+    }
+    // One cut per quota window: throttles within it report the same congestion.
+    if (!first || sentAt < this.lastCutAt || t - this.lastCutAt < QUOTA_WINDOW_MS) return;
     this.lastCutAt = t;
-    this.cut = true;
-    this.current = this.clamp(base * BETA);
+    const longer = this.slowStart ? Math.max(2, this.slots * 2) : this.slots + Math.ceil(this.slots * CUT_SHARE);
+    this.slots = Math.min(this.maxSlots, longer);
+    this.slowStart = false;
+    this.probeShare = PROBE.share;
+    this.scheduleProbe(t);
   }
 
-  /** An answer that was not throttled: follow the CUBIC curve up from the last cut. */
-  onSuccess(): void {
-    if (!this.cut) return;
-    const next = this.curve();
-    // The curve only rises, but a clock stepping back must not lower the rate on a success.
-    this.current = Math.max(this.current, next);
-    if (this.current >= this.ceiling) this.cut = false;
+  private scheduleProbe(t: number): void {
+    this.nextProbeAt = t + this.probeEveryMs * (0.5 + this.random());
   }
 
-  private clamp(r: number): number {
-    return Math.min(this.ceiling, Math.max(this.floor, r));
+  private startDueProbe(): void {
+    if (this.probe || this.slowStart || this.slots === 1 || this.now() < this.nextProbeAt) return;
+    const t = this.now();
+    this.probe = { at: t, from: this.slots };
+    this.slots = Math.max(1, this.slots - Math.max(1, Math.round(this.slots * this.probeShare)));
+    this.scheduleProbe(t);
   }
 }
+

@@ -1,116 +1,168 @@
-import { AdaptiveRate } from './adaptive-rate';
+import { AdaptiveRate, type Throttle } from './adaptive-rate';
+
+/** A cancellable timer; injected so that a test can run the limiter on a virtual clock. */
+export type SetTimer = (run: () => void, ms: number) => () => void;
+
+const realTimer: SetTimer = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+interface Waiter {
+  latest: number;
+  notBefore: number;
+  resolve(sent: boolean): void;
+}
+
+export interface RateLimiterOptions {
+  /** The slowest the adaptive rate may go, requests per second. */
+  floor?: number;
+  now?: () => number;
+  random?: () => number;
+  setTimer?: SetTimer;
+  /** Widens the LIVE_QPS window for the time a request takes to reach Live, which varies with the event loop's load. */
+  marginMs?: number;
+  slowStart?: boolean;
+}
 
 /**
- * Per-instance send-rate bound (SPEC §6: at most LIVE_QPS requests a second
- * across concurrent invocations and batch items). A sliding window of
- * reserved send times: the n-th send waits until the (n - capacity)-th is a
- * full window old, and until the (n - 10)-th is 10/LIVE_QPS seconds old; the
- * same rules are checked again on the times sends actually leave (`admit`).
- * Written by hand because it must share one state across invocations of the
- * instance and give up at the invocation's deadline, which the usual
- * token-bucket packages do not offer together.
+ * When each request of this instance may leave. Two rules:
+ * - the adaptive period (adaptive-rate.ts): sends are spaced by it and, when
+ *   they have to wait, wait for a slot of the shared grid;
+ * - LIVE_QPS: at most LIVE_QPS sends in any window of a second (widened by a
+ *   margin), a hard bound also when timers fire late or waits are too short
+ *   for a timer.
+ * Waiters are released in the order their turn comes, and a change of rate
+ * re-plans every wait, so a slow start that speeds up lets waiting records go
+ * sooner. Written by hand because it must share one state across the
+ * invocations of an instance, align to a wall-clock grid and give up at each
+ * waiter's own deadline, which token-bucket packages do not offer together.
  */
 export class RateLimiter {
+  readonly adaptive: AdaptiveRate;
   private readonly capacity: number;
   private readonly windowMs: number;
-  /** Most sends let out together; the same sliding rule over a shorter window spaces the rest. */
-  private readonly burst: number;
-  private readonly burstWindowMs: number;
-  /** Reserved send times, ascending; only the last `capacity` matter. */
-  private readonly sends: number[] = [];
-  /** When sends actually left (admitted), ascending; only the last `capacity` matter. */
-  private readonly admitted: number[] = [];
-  /** This instance's share of the account quota, learnt from Live's throttling answers. */
-  private readonly adaptive: AdaptiveRate;
-
+  private readonly now: () => number;
+  private readonly setTimer: SetTimer;
+  /** When sends left, ascending; only the last `capacity` matter. */
+  private readonly sent: number[] = [];
   /**
-   * `marginMs` widens the window so that the time from handing a request to
-   * the SDK to its arrival, which varies with the event loop's load, cannot
-   * squeeze sends together at the receiver (25 ms was not enough at LIVE_QPS
-   * 400 with 100 invocations in flight).
+   * Where the period placed the last send before it was moved up to a slot:
+   * the next turn counts from here, so that a period of 4.5 slots averages
+   * 4.5 and does not become 5.
    */
-  constructor(
-    private readonly qps: number,
-    marginMs = 50,
-    private readonly now: () => number = Date.now,
-    options: { slowStart?: boolean } = {},
-  ) {
+  private pacedFrom = Number.NEGATIVE_INFINITY;
+  private readonly waiters: Waiter[] = [];
+  private cancelTimer: (() => void) | undefined;
+
+  constructor(qps: number, options: RateLimiterOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.setTimer = options.setTimer ?? realTimer;
     this.capacity = Math.max(1, Math.floor(qps));
-    this.windowMs = (this.capacity * 1000) / qps + marginMs;
-    this.burst = Math.min(this.capacity, MAX_BURST);
-    this.burstWindowMs = (this.burst * 1000) / qps;
-    this.adaptive = new AdaptiveRate({ ceiling: qps, now, slowStart: options.slowStart });
-  }
-
-  /** Live answered with throttling: cut this instance's rate (and pause for `x-acs-retry-after`, ms). */
-  onThrottle(retryAfterMs?: number, sentAt?: number): void {
-    this.adaptive.onThrottle(retryAfterMs, sentAt);
-  }
-
-  /** Live answered without throttling: let the rate grow back towards LIVE_QPS. */
-  onAnswer(): void {
-    this.adaptive.onSuccess();
-  }
-
-
-  /** The earliest time, not before `now`, at which one more send keeps both sliding rules over `times`. */
-  private earliest(times: number[], now: number): number {
-    const n = times.length;
-    const anchor = n >= this.capacity ? times[n - this.capacity]! : -Infinity;
-    const burstAnchor = n >= this.burst ? times[n - this.burst]! : -Infinity;
-    // Below LIVE_QPS after throttling: one send per 1/rate seconds, and none while Live asked for a pause.
-    const rate = this.adaptive.rate();
-    const spaced = rate < this.qps && n > 0 ? times[n - 1]! + 1000 / rate : -Infinity;
-    return Math.max(now, anchor + this.windowMs, burstAnchor + this.burstWindowMs, spaced, this.adaptive.pausedUntil());
-  }
-
-  private record(times: number[], at: number): void {
-    times.push(at);
-    if (times.length > this.capacity) times.splice(0, times.length - this.capacity);
-  }
-
-  /** Reserves the earliest allowed send time; returns how long to wait, or undefined when that is past `latest`. */
-  reserve(latest: number): number | undefined {
-    const now = this.now();
-    const at = this.earliest(this.sends, now);
-    if (at > latest) return undefined;
-    this.record(this.sends, at);
-    return waitFor(at - now);
+    this.windowMs = (this.capacity * 1000) / qps + (options.marginMs ?? 50);
+    this.adaptive = new AdaptiveRate({
+      ceiling: qps,
+      floor: options.floor ?? qps / 100,
+      now: this.now,
+      random: options.random,
+      slowStart: options.slowStart,
+    });
   }
 
   /**
-   * Called when the reserved wait is over, right before sending. Timers fire
-   * late when the event loop is busy (100 invocations starting at once), and
-   * late sends bunch up with punctual later ones; so the same rules are
-   * checked again on the times sends actually left. 0: send now (recorded);
-   * otherwise how much longer to wait, or undefined when that is past `latest`.
+   * Resolves true when a request may leave now (it is counted as sent), or
+   * false when that cannot happen by `latest`. `notBefore`: a retry's own
+   * earliest time.
    */
-  admit(latest: number): number | undefined {
+  acquire(latest: number, notBefore = 0): Promise<boolean> {
     const now = this.now();
-    const at = this.earliest(this.admitted, now);
-    if (at > latest) return undefined;
-    if (waitFor(at - now) > 0) return at - now;
-    this.record(this.admitted, now);
-    this.adaptive.onSend();
-    return 0;
+    if (this.waiters.length === 0) {
+      const at = this.earliest(now, notBefore);
+      if (at > latest) return Promise.resolve(false);
+      // A wait under a millisecond is no wait: the clock and timers count whole milliseconds.
+      if (at - now < 1) {
+        this.record(now);
+        return Promise.resolve(true);
+      }
+    }
+    return new Promise<boolean>((resolve) => {
+      this.waiters.push({ latest, notBefore, resolve });
+      this.plan();
+    });
+  }
+
+  onThrottle(throttle: Throttle): void {
+    this.adaptive.onThrottle(throttle);
+    this.plan();
+  }
+
+  onAnswer(sentAt: number): void {
+    this.adaptive.onAnswer(sentAt);
+    this.plan();
+  }
+
+  /**
+   * When a throttled request may try again: after its slot is clear
+   * (AdaptiveRate.clearAt) and its paced turn, at a random slot of the next
+   * half period, so that instances that collided part instead of meeting again.
+   */
+  retryAt(): number {
+    return Math.max(this.adaptive.clearAt(), this.pacedTurn()) + this.adaptive.spreadMs();
+  }
+
+  /** The earliest time, not before `now`, at which one more send keeps every rule. */
+  private earliest(now: number, notBefore: number): number {
+    const n = this.sent.length;
+    const window = n >= this.capacity ? this.sent[n - this.capacity] + this.windowMs : 0;
+    const at = Math.max(now, notBefore, window, this.pacedTurn(), this.adaptive.pausedUntil());
+    if (at - now < 1) return at;
+    // Contended and waiting anyway: wait for a slot of the shared grid.
+    const slot = this.adaptive.slotMs;
+    return Math.ceil(at / slot - 1e-9) * slot;
+  }
+
+  /** The adaptive period's next turn. */
+  private pacedTurn(): number {
+    const period = this.adaptive.periodMs();
+    if (this.sent.length === 0) return 0;
+    return Math.max(this.pacedFrom, this.sent[this.sent.length - 1] - period) + period;
+  }
+
+  private record(at: number): void {
+    const turn = this.pacedTurn();
+    this.pacedFrom = turn > 0 && turn <= at && at - turn < this.adaptive.slotMs ? turn : at;
+    this.sent.push(at);
+    if (this.sent.length > this.capacity) this.sent.splice(0, this.sent.length - this.capacity);
+  }
+
+  /** Releases every waiter whose turn has come, gives up on those past their latest, and sets a timer for the next. */
+  private plan(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    for (;;) {
+      if (this.waiters.length === 0) return;
+      const now = this.now();
+      let next = 0;
+      let nextAt = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < this.waiters.length; i += 1) {
+        const at = this.earliest(now, this.waiters[i].notBefore);
+        if (at < nextAt) {
+          next = i;
+          nextAt = at;
+        }
+      }
+      const late = this.waiters.findIndex((w) => this.earliest(now, w.notBefore) > w.latest);
+      if (late >= 0) {
+        this.waiters.splice(late, 1)[0].resolve(false);
+        continue;
+      }
+      if (nextAt - now >= 1) {
+        this.cancelTimer = this.setTimer(() => this.plan(), nextAt - now);
+        return;
+      }
+      this.record(now);
+      this.waiters.splice(next, 1)[0].resolve(true);
+    }
   }
 }
 
-/**
- * The clock counts whole milliseconds and a timer waits at least one: a wait
- * of less than 1 ms (sends spaced 0.02 ms apart at LIVE_QPS 50,000) would be
- * a timer of a millisecond or more, so it is no wait (`npm run bench`, at
- * LIVE_QPS 100,000, lost 5 % of its warm p50 to such waits).
- */
-function waitFor(ms: number): number {
-  return ms < 1 ? 0 : ms;
-}
-
-/**
- * A whole second's allowance released at once leaves the process over many
- * milliseconds (each send is signed and written in turn) and reaches Live
- * bunched with the next second's: a load test at LIVE_QPS 400 saw 493 requests
- * arrive within one second. Beyond this many at once, sends are spaced at the
- * configured rate. At LIVE_QPS 10 or less this changes nothing.
- */
-const MAX_BURST = 10;

@@ -1,0 +1,81 @@
+// Asynchronous invocations (X-Fc-Invocation-Type: Async on an HTTP-trigger
+// request or an InvokeFunction call) reach no caller: FC retries them, and
+// hands them to the failure destination, only when the handler throws. So
+// they follow the event rule; a synchronous HTTP caller gets a status.
+import { invokeApiEvent } from '../support/envelopes';
+import { httpEvent } from '../support/events';
+import { CASTER, invoke, logLines, roleContext, useLive } from '../support/harness';
+
+const live = useLive();
+const del = { CasterId: CASTER, ResourceId: 'demo-resource-1' };
+
+async function settle(event: unknown, context = roleContext({ function: { timeout: 3 } })) {
+  try {
+    return { thrown: false, answer: await invoke(live, event, context) };
+  } catch (err: any) {
+    return { thrown: true, name: err.name, message: String(err.message), result: err.result };
+  }
+}
+
+const asyncHttp = (name: string) => httpEvent({ body: del, headers: { [name]: 'Async' } });
+const asyncInvoke = (name: string) => {
+  const event = invokeApiEvent(del) as any;
+  event.headers = { ...event.headers, [name]: 'async' };
+  return event;
+};
+
+describe('asynchronous invocations (built bundle against the Live emulator)', () => {
+  it.each(['X-Fc-Invocation-Type', 'x-fc-invocation-type', 'X-FC-INVOCATION-TYPE'])(
+    'throws an HTTP-trigger request with %s: Async whose delete a retry can still do',
+    async (name) => {
+      live.emulator.injectFault({ kind: 'unavailable', times: Infinity });
+      const out = await settle(asyncHttp(name));
+      expect(out).toMatchObject({ thrown: true, name: 'RetryLaterError', result: { ok: false, error: { code: 'ServiceUnavailable' } } });
+    },
+  );
+
+  it('throws an asynchronous InvokeFunction call whose delete a retry can still do', async () => {
+    live.emulator.injectFault({ kind: 'throttle', times: Infinity });
+    const out = await settle(asyncInvoke('X-Fc-Invocation-Type'));
+    expect(out).toMatchObject({ thrown: true, result: { ok: false, error: { code: 'Throttling.User' } } });
+  });
+
+  it('keeps retrying a throttled asynchronous request for as long as it has time', async () => {
+    process.env.LIVE_MAX_ATTEMPTS = '2';
+    live.emulator.injectFault({ kind: 'throttle', times: 3 });
+    const out = await settle(asyncHttp('X-Fc-Invocation-Type'), roleContext({ function: { timeout: 20 } }));
+    expect(out.thrown).toBe(false);
+    expect(JSON.parse(out.answer.body)).toMatchObject({ ok: true, outcome: 'deleted', attempts: 4 });
+  });
+
+  it('answers an asynchronous request that succeeded, or failed for its own reason, in the HTTP shape', async () => {
+    const done = await settle(asyncHttp('X-Fc-Invocation-Type'));
+    expect([done.thrown, done.answer.statusCode]).toEqual([false, 200]);
+    const invalid = await settle(httpEvent({ body: { CasterId: CASTER }, headers: { 'X-Fc-Invocation-Type': 'Async' } }));
+    expect([invalid.thrown, invalid.answer.statusCode]).toEqual([false, 400]);
+  });
+
+  it('still logs the result of an asynchronous invocation it throws', async () => {
+    live.emulator.injectFault({ kind: 'unavailable', times: Infinity });
+    await settle(asyncHttp('X-Fc-Invocation-Type'));
+    const [line] = logLines(live);
+    expect(line).toMatchObject({ trigger: 'http', errorCode: 'ServiceUnavailable', redeliver: ['ServiceUnavailable'] });
+  });
+
+  it('answers a synchronous HTTP caller 429 with a Retry-After once its attempts are spent', async () => {
+    live.emulator.injectFault({ kind: 'throttle', times: Infinity });
+    const out = await settle(httpEvent({ body: del }), roleContext({ function: { timeout: 30 } }));
+    expect(out.thrown).toBe(false);
+    expect(out.answer.statusCode).toBe(429);
+    expect(Number(out.answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(out.answer.body)).toMatchObject({ error: { code: 'Throttling.User' }, attempts: 4 });
+  });
+
+  it('treats a synchronous call, and any other invocation type, as synchronous', async () => {
+    live.emulator.injectFault({ kind: 'unavailable', times: Infinity });
+    for (const type of ['Sync', 'async-ish', '']) {
+      const out = await settle(httpEvent({ body: del, headers: { 'X-Fc-Invocation-Type': type } }));
+      expect([out.thrown, out.answer.statusCode]).toEqual([false, 503]);
+    }
+  });
+});
