@@ -20,6 +20,7 @@ export type {
   EmulatorOptions,
   FaultKind,
   FaultSpec,
+  ListSpoil,
   LiveEmulator,
   RecordedRequest,
   Seed,

@@ -21,6 +21,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
   send(res, status, CONTENT_TYPES.json, JSON.stringify(body), requestId);
 }
 
+/** Any answer at all, for faults that play a misbehaving upstream. */
+export function sendRaw(res: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
+  send(res, status, contentType, body, requestId);
+}
+
 export function sendBadGateway(res: ServerResponse, requestId: string): void {
   send(res, 502, CONTENT_TYPES.html, BAD_GATEWAY_HTML, requestId);
 }

@@ -5,16 +5,34 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { resolveAction } from './actions';
 import { authenticate } from './auth';
-import { ACS_HEADERS, EMULATOR_DEFAULTS } from './constants';
+import { ACS_HEADERS, CONTENT_TYPES, EMULATOR_DEFAULTS } from './constants';
 import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
 import { errorBody, isLiveError, liveError, type LiveError } from './errors';
 import { echoErrorCode, faultErrorCode, FaultQueue } from './faults';
 import { NonceStore } from './nonces';
 import { AccountQuota } from './quota';
-import { sendBadGateway, sendJson } from './reply';
+import { sendBadGateway, sendJson, sendRaw } from './reply';
 import { actionParams, readCall, redactQuery } from './request';
 import { CasterState, DEFAULT_SEED } from './state';
-import type { EmulatorOptions, FaultKind, LiveEmulator, RecordedRequest } from './types';
+import type { EmulatorOptions, FaultKind, ListSpoil, LiveEmulator, RecordedRequest } from './types';
+
+/** A Describe answer that no longer proves what it lists (FaultSpec.list). */
+function spoilList(result: Record<string, unknown>, spoil: ListSpoil): Record<string, unknown> {
+  const container = result.VideoResources as { VideoResource?: Array<Record<string, unknown>> } | undefined;
+  const list = container?.VideoResource;
+  if (!Array.isArray(list)) return result;
+  if (spoil === 'noTotal') {
+    const { Total: _total, ...rest } = result;
+    return rest;
+  }
+  const spoilt =
+    spoil === 'partial'
+      ? list.slice(0, Math.floor(list.length / 2))
+      : spoil === 'unreadableEntry'
+        ? [...list, { ResourceName: 'no id' }]
+        : list.map((r) => ({ ...r, ResourceId: String(r.ResourceId).toUpperCase() }));
+  return { ...result, Total: spoil === 'unreadableEntry' ? spoilt.length : result.Total, VideoResources: { VideoResource: spoilt } };
+}
 
 /** Wildcard listen addresses are not something a client can dial. */
 function dialableHost(host: string): string {
@@ -90,6 +108,12 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
       record(502, null);
       return sendBadGateway(res, requestId);
     }
+    if (spec?.kind === 'answer' && spec.answer) {
+      const { status, code, contentType, body } = spec.answer;
+      record(status, code ?? null);
+      const text = body ?? JSON.stringify({ RequestId: requestId, HostId: hostId, ...(code ? { Code: code } : {}), Message: `Answered ${status}.` });
+      return sendRaw(res, status, contentType ?? CONTENT_TYPES.json, text, requestId);
+    }
     if (spec?.kind === 'echo') {
       // A badly behaved upstream: quotes the caller's token (as sent, and
       // percent-encoded once and twice, the way a V2 string-to-sign would) and
@@ -112,7 +136,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     const result = run(actionParams(call), state);
     if (isLiveError(result)) return fail(result);
     record(200, null);
-    sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+    sendJson(res, 200, { RequestId: requestId, ...(spec?.kind === 'list' && spec.list ? spoilList(result, spec.list) : result) }, requestId);
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {

@@ -8,7 +8,10 @@ export interface EmulatorCredential {
   securityToken?: string;
 }
 
-export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody' | 'echo';
+export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody' | 'echo' | 'answer' | 'list';
+
+/** How a 'list' fault spoils a DescribeCasterVideoResources answer. */
+export type ListSpoil = 'partial' | 'noTotal' | 'unreadableEntry' | 'upperCase';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -34,6 +37,19 @@ export interface FaultSpec {
    * (InternalError) or 503 (ServiceUnavailable).
    */
   status?: 400 | 500 | 503;
+  /**
+   * For 'answer': answer this HTTP status with `body` (default: a Live error
+   * body carrying `code`, or no Code at all when `code` is unset) as `contentType`
+   * (default JSON). Whatever a gateway or a misbehaving upstream might say.
+   */
+  answer?: { status: number; code?: string; contentType?: string; body?: string };
+  /**
+   * For 'list': a DescribeCasterVideoResources answer that proves nothing:
+   * 'partial' lists only the first half but keeps the true Total, 'noTotal'
+   * leaves Total out, 'unreadableEntry' adds an entry without a ResourceId,
+   * 'upperCase' lists every ID in upper case.
+   */
+  list?: ListSpoil;
 }
 
 export interface RecordedRequest {

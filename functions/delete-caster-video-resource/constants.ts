@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   casterNotAllowed: 'CasterNotAllowed',
   missingCredentials: 'MissingCredentials',
   upstreamUnavailable: 'UpstreamUnavailable',
+  upstreamRejected: 'UpstreamRejected',
   throttled: 'Throttled',
   timeout: 'Timeout',
   notAttempted: 'NotAttempted',
@@ -66,6 +67,8 @@ export const LIMITS = {
   maxBatchItems: 100,
   /** Records one delivery may carry (event-streaming batches); more is refused unread. */
   maxRecords: 10_000,
+  /** Items one event invocation reads and runs; the rest of a delivery is NotAttempted and redelivered. */
+  maxItemsPerInvocation: 1000,
   maxHttpBodyBytes: 64 * 1024,
   /** Batch items in flight at once; the QPS limiter is what bounds the send rate. */
   batchConcurrency: 4,
@@ -95,7 +98,8 @@ export const DEADLINE_RESERVE = { fraction: 0.1, minMs: 150, maxMs: 1_000 } as c
 export const HTTP = {
   allowedMethods: ['POST', 'DELETE'],
   jsonContentType: 'application/json; charset=utf-8',
-  restPath: /\/casters\/([^/]+)\/video-resources\/([^/]+)\/?$/,
+  /** Matched from the start, so that no prefix can stand before it. */
+  restPath: /^\/casters\/([^/]+)\/video-resources\/([^/]+)\/?$/,
   restPathShape: '/casters/{CasterId}/video-resources/{ResourceId}',
   /** FC 3.0 InvokeFunction, as it reaches a function that has an HTTP trigger. */
   invokePath: /^\/2023-03-30\/functions\/[^/]+\/invocations\/?$/,

@@ -118,8 +118,11 @@ export class UpstreamUnavailableError extends FunctionError {
 
 /** A bug: not retryable as such, but the event is kept (thrown) so a fixed deployment can take it. */
 export class FunctionFaultError extends FunctionError {
-  constructor() {
-    super(ERROR_CODES.functionFault, 'The function failed unexpectedly; see its log line for this invocationId.', 500);
+  /** `cause`: the name of what was thrown (never its message, which may quote anything). */
+  constructor(cause?: string) {
+    super(ERROR_CODES.functionFault, 'The function failed unexpectedly; see its log line for this invocationId.', 500, {
+      details: cause ? [{ cause: cause.slice(0, 64) }] : [],
+    });
   }
 }
 
@@ -140,21 +143,28 @@ export class PathNotFoundError extends FunctionError {
   }
 }
 
-/** Codes that mean the deployment, not the record, is at fault: a fixed deployment can still do the work. */
-const DEPLOYMENT_FAULTS: ReadonlySet<string> = new Set([
-  ERROR_CODES.missingCredentials,
-  ERROR_CODES.invalidConfiguration,
-  ERROR_CODES.functionFault,
+/** The failures that are the record's own: a redelivery would fail the same way. */
+const RECORDS_OWN: ReadonlySet<string> = new Set([
+  ERROR_CODES.invalidRequest,
+  ERROR_CODES.casterNotAllowed,
+  'InvalidCaster.NotFound',
+  // An HTTP request that is not one this function takes (an asynchronous call is redelivered only on a throw).
+  ERROR_CODES.payloadTooLarge,
+  ERROR_CODES.unsupportedMediaType,
+  ERROR_CODES.methodNotAllowed,
+  ERROR_CODES.notFound,
 ]);
 
 /**
  * Whether an event invocation must throw for this failure, so that FC /
  * EventBridge redelivers the event (and a dead-letter queue keeps it in the
- * end): a retry can cure it, or fixing the deployment can (502 is Live
- * refusing the function's own role). A record's own fault is acknowledged.
+ * end). Only the record's own failures are acknowledged: invalid, a caster
+ * not allowed or not found, and Live's `*.Malformed` parameter codes.
+ * Anything else (a retry, a fixed deployment or a fixed Live may cure it, and
+ * an answer nobody expected) is redelivered.
  */
-export function mustRedeliver(error: { code: string; status: number; retryable: boolean }): boolean {
-  return error.retryable || error.status === 502 || DEPLOYMENT_FAULTS.has(error.code);
+export function mustRedeliver(error: { code: string }): boolean {
+  return !(RECORDS_OWN.has(error.code) || error.code.endsWith('.Malformed'));
 }
 
 /**

@@ -6,9 +6,10 @@ import { defaultRegion, functionTimeoutMs } from './config';
 import { TRIGGERS } from './constants';
 import { resolveCredentials } from './credentials';
 import { readHttpRequest } from './delivery/http-request';
-import { readDelivery } from './delivery/recognise';
+import { readDelivery, readInvocation } from './delivery/recognise';
 import { FunctionError, FunctionFaultError, MissingCredentialsError } from './errors';
 import { currentInstance, type Ready } from './instance';
+import { isObject } from './json';
 import { Logger } from './logger';
 import { Deadline } from './policy/deadline';
 import { toHttpResponse } from './result/http-response';
@@ -17,8 +18,11 @@ import { redactValue } from './redaction';
 import { failure } from './result/result';
 import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
 
-/** The records of one invocation; reading may throw a FunctionError that refuses the whole request (HTTP). */
-type Read = () => { records: DeliveredRecord[]; batch: boolean };
+/**
+ * The records of one invocation; reading may throw a FunctionError that
+ * refuses the whole request (HTTP). `http`: HTTP limits hold (at most 100 items).
+ */
+type Read = () => { records: DeliveredRecord[]; batch: boolean; http: boolean };
 
 interface Finished extends Settled {
   invocationId: string;
@@ -30,27 +34,31 @@ interface Finished extends Settled {
  * trigger) get an HTTP answer; every other event gets the result itself, or a
  * throw when a redelivery could still do what this invocation could not.
  */
-export async function handler(event: unknown, context: FcContext = {}): Promise<InvocationResult | HttpResponse> {
+export async function handler(event: unknown, context?: FcContext | null): Promise<InvocationResult | HttpResponse> {
   const delivery = readDelivery(event);
   // Nobody waits for an event or an asynchronous call: only a throw gets it delivered again.
-  const redeliverable = delivery.async || (delivery.kind === 'records' && delivery.answer === 'result');
-  const finished =
+  const redeliverable = delivery.kind === 'records' || delivery.async;
+  const read: Read =
     delivery.kind === 'http'
-      ? await invoke(TRIGGERS.http, context, httpReader(delivery.event), redeliverable)
-      : await invoke(delivery.trigger, context, () => delivery, redeliverable);
+      ? httpReader(delivery.event)
+      : delivery.kind === 'invoke'
+        ? () => ({ ...readInvocation(delivery.event), http: true })
+        : () => ({ ...delivery, http: false });
+  const trigger = delivery.kind === 'http' ? TRIGGERS.http : delivery.kind === 'invoke' ? TRIGGERS.invoke : delivery.trigger;
+  const finished = await invoke(trigger, context, read, redeliverable);
   if (redeliverable && finished.redeliver.length > 0) throw retryLater(finished, finished.invocationId, finished.secrets);
-  return delivery.kind === 'http' || delivery.answer === 'http' ? answerHttp(finished) : finished.result;
+  return delivery.kind === 'records' ? finished.result : answerHttp(finished);
 }
 
 /** An HTTP request; `unreadable` when its body could not be read at all (an FC 2.0 stream that failed). */
-export async function handleHttp(event: HttpTriggerEvent, context: FcContext, unreadable?: FunctionError): Promise<HttpResponse> {
+export async function handleHttp(event: HttpTriggerEvent, context: FcContext | null | undefined, unreadable?: FunctionError): Promise<HttpResponse> {
   return answerHttp(await invoke(TRIGGERS.http, context, httpReader(event, unreadable), false));
 }
 
 function httpReader(event: HttpTriggerEvent, unreadable?: FunctionError): Read {
   return () => {
     if (unreadable) throw unreadable;
-    return { records: [{ payload: readHttpRequest(event) }], batch: false };
+    return { records: [{ payload: readHttpRequest(event) }], batch: false, http: true };
   };
 }
 
@@ -64,8 +72,10 @@ function answerHttp(finished: Finished): HttpResponse {
  * Live, settle, log. `redeliverable`: no caller waits, so throttled requests
  * are retried for as long as the invocation has time.
  */
-async function invoke(trigger: Trigger, context: FcContext, read: Read, redeliverable: boolean): Promise<Finished> {
+async function invoke(trigger: Trigger, given: FcContext | null | undefined, read: Read, redeliverable: boolean): Promise<Finished> {
   const started = Date.now();
+  // A hand-made call may pass no context: then there is nothing to sign with, and the answer says so.
+  const context: FcContext = isObject(given) ? given : {};
   const invocationId = context.requestId || randomUUID();
   const instance = currentInstance();
   // Read once: to sign with, and to know what to mask even when the call path fails.
@@ -75,8 +85,8 @@ async function invoke(trigger: Trigger, context: FcContext, read: Read, redelive
   let settled: Settled;
   try {
     const ready = instance.use();
-    const { records, batch } = read();
-    const plan = planWork(records, batch, defaultRegion(ready.config, context), ready.config.allowedCasterIds);
+    const { records, batch, http } = read();
+    const plan = planWork(records, batch, defaultRegion(ready.config, context), ready.config.allowedCasterIds, http);
     const needsLive = plan.work.some((w) => w.item && !w.error);
     const runs = needsLive
       ? await call(plan.work, credentials, ready, { timeoutMs: functionTimeoutMs(context), started, redeliverable })
@@ -105,7 +115,7 @@ async function call(
   }
   const retry = {
     maxAttempts: config.maxAttempts,
-    deadline: new Deadline(timeoutMs, Date.now, started),
+    deadline: Deadline.forInvocation(timeoutMs, Date.now, started),
     limiter,
     retryThrottlesUntilDeadline: redeliverable,
   };

@@ -54,7 +54,9 @@ export interface DeliveredRecord {
  */
 export type Delivery =
   | { kind: 'http'; event: HttpTriggerEvent; async: boolean }
-  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean; answer: 'result' | 'http'; async: boolean };
+  /** InvokeFunction through an HTTP trigger: the body is an event, read under every HTTP limit. */
+  | { kind: 'invoke'; event: HttpTriggerEvent; async: boolean }
+  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean };
 
 /** Where an item sits in the results, and the identity of the record it came from. */
 export interface RecordRef {

@@ -196,20 +196,20 @@ export function httpResult(answer: { body: string }): any {
 }
 
 /**
- * What an event invocation may do (SPEC §2, §6): return a result, or throw a
- * RetryLaterError whose `result` is one and holds a failure that a retry or a
- * fixed deployment can cure. A returned result never holds one (it would have thrown).
+ * What an event invocation may do: return a result, or throw a RetryLaterError
+ * whose `result` is one and holds a failure that is not the record's own. A
+ * returned result never holds one (it would have thrown).
  */
 export function eventOutcomeProblems(outcome: { result?: unknown; thrown?: unknown }, at = 'event'): string[] {
   if ('thrown' in outcome && outcome.thrown !== undefined) {
     const err = outcome.thrown as Error & { result?: unknown };
     if (!(err instanceof Error) || err.name !== 'RetryLaterError') return [`${at}: threw something other than RetryLaterError: ${String(err)}`];
     const problems = resultProblems(err.result, `${at}.thrown.result`);
-    if (!redeliverableFailures(err.result).length) problems.push(`${at}: threw without a retryable or deployment failure in its result`);
+    if (!redeliverableFailures(err.result).length) problems.push(`${at}: threw with only the records' own failures in its result`);
     return problems;
   }
   const problems = resultProblems(outcome.result, `${at}.result`);
-  if (redeliverableFailures(outcome.result).length) problems.push(`${at}: returned a retryable or deployment failure instead of throwing`);
+  if (redeliverableFailures(outcome.result).length) problems.push(`${at}: returned a failure that is not the record's own instead of throwing`);
   return problems;
 }
 
@@ -220,12 +220,12 @@ export function failuresOf(result: unknown): Array<{ code: string; status: numbe
   return items.filter((r): r is Obj => isObj(r) && r.ok === false && isObj(r.error)).map((r) => r.error as any);
 }
 
-/** Codes that mean the deployment, not the record, is at fault (SPEC §6). */
-const DEPLOYMENT_CODES = new Set(['MissingCredentials', 'InvalidConfiguration', 'FunctionFault']);
+/** The records' own failures: a redelivery would fail the same way, so an event acknowledges them. */
+const RECORDS_OWN = new Set(['InvalidRequest', 'CasterNotAllowed', 'InvalidCaster.NotFound', 'PayloadTooLarge', 'UnsupportedMediaType', 'MethodNotAllowed', 'NotFound']);
 
-/** Failures an event invocation must not acknowledge: retryable, a deployment fault, or Live refusing the role (502). */
+/** Failures an event invocation must not acknowledge: everything but the records' own. */
 export function redeliverableFailures(result: unknown) {
-  return failuresOf(result).filter((e) => e.retryable || e.status === 502 || DEPLOYMENT_CODES.has(e.code));
+  return failuresOf(result).filter((e) => !(RECORDS_OWN.has(e.code) || e.code.endsWith('.Malformed')));
 }
 
 /** Throws with every problem listed; for tests that want one assertion. */

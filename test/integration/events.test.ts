@@ -42,9 +42,10 @@ describe('event invocations (built bundle against the Live emulator)', () => {
     expect(batch.summary).toEqual({ deleted: 1, already_absent: 1, would_delete: 0, failed: 0 });
   });
 
-  it('processes a repeated pair once and reports the repeat as already_absent', async () => {
+  it('sends one delete for a resource named twice, and gives both copies its outcome', async () => {
     const result = await invoke(live, { CasterId: CASTER, ResourceIds: ['demo-resource-1', 'demo-resource-1'] });
-    expect(result.results.map((r: any) => r.outcome)).toEqual(['deleted', 'already_absent']);
+    expect(result.results.map((r: any) => r.outcome)).toEqual(['deleted', 'deleted']);
+    expect(deleteRequests(live)).toHaveLength(1);
   });
 
   it('returns ok:false for bad input, without throwing or calling Live', async () => {

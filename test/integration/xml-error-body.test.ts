@@ -4,12 +4,12 @@ import { loadBundle, roleContext, type Bundle } from '../support/harness';
 import { plainPayload } from '../support/events';
 
 /**
- * The one path of the SDK that parses XML: an error answer whose content type
- * is exactly `text/xml;charset=utf-8`. The bundle replaces xmlbuilder (the XML
- * *writer*) with a stub that throws (scripts/bundle-stubs/xmlbuilder.js);
- * this shows the built bundle still reads such an error with the real parser.
+ * The one path of the SDK that parses XML: an error answer from Live's
+ * gateway. The bundle reads it with a small reader in place of xml2js
+ * (scripts/bundle-stubs/xml2js-error-reader.js); this shows the built bundle
+ * keeps the code, message and RequestId of such an answer.
  */
-describe('the bundle reads an XML error answer (xml2js parser kept, XML writer stubbed)', () => {
+describe('the bundle reads an XML error answer', () => {
   let server: http.Server;
   let bundle: Bundle;
   let contentType = 'text/xml;charset=utf-8';

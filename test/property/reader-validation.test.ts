@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { planWork, type Work } from '../../functions/delete-caster-video-resource/batch/records';
 import { MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
 import { readHttpRequest } from '../../functions/delete-caster-video-resource/delivery/http-request';
-import { readDelivery } from '../../functions/delete-caster-video-resource/delivery/recognise';
+import { readDelivery, readInvocation } from '../../functions/delete-caster-video-resource/delivery/recognise';
 import { requestishJson, jsonText, stringsIn } from '../support/invocations';
 
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -29,8 +29,13 @@ function readAndValidate(event: unknown): { items?: Work[]; refused?: Work[]; er
   const delivery = readDelivery(event);
   let plan;
   try {
-    const read = delivery.kind === 'http' ? { records: [{ payload: readHttpRequest(delivery.event) }], batch: false } : delivery;
-    plan = planWork(read.records, read.batch, 'cn-shanghai', undefined);
+    const read =
+      delivery.kind === 'http'
+        ? { records: [{ payload: readHttpRequest(delivery.event) }], batch: false, http: true }
+        : delivery.kind === 'invoke'
+          ? { ...readInvocation(delivery.event), http: true }
+          : { ...delivery, http: false };
+    plan = planWork(read.records, read.batch, 'cn-shanghai', undefined, read.http);
   } catch (err) {
     return { error: err };
   }

@@ -78,7 +78,7 @@ export async function simulateFleet(s: FleetScenario): Promise<FleetOutcome> {
       queued -= 1;
       running += 1;
       await clock.sleep(0.5 + random());
-      const deadline = new Deadline(s.timeoutSeconds * 1000, now);
+      const deadline = Deadline.forInvocation(s.timeoutSeconds * 1000, now);
       const run = await withRetries(() => send(instance), { maxAttempts: 4, deadline, limiter, retryThrottlesUntilDeadline: true, random, now });
       if (run.ok) out.ok += 1;
       else out.thrown += 1;

@@ -57,7 +57,7 @@ export function stringsIn(root: unknown, into = new Set<string>()): Set<string> 
       // A string may carry JSON (CloudEvent data) or a form body.
       if (/^\s*[[{]/.test(v)) {
         try {
-          stack.push(JSON.parse(v));
+          stack.push(JSON.parse(v.replace(/^\uFEFF/, '')));
         } catch {
           /* not JSON */
         }
@@ -128,7 +128,8 @@ export const encodeOptions: fc.Arbitrary<EncodeOptions> = fc.record({
   jsonType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/cloudevents+json', null),
   formType: fc.constantFrom('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=UTF-8'),
   headerName: fc.constantFrom('content-type', 'Content-Type', 'CONTENT-TYPE'),
-  pathPrefix: fc.constantFrom('', '/2023-03-30/functions/caster-delete/invocations', '/api'),
+  // The REST path is matched from its start (a prefix before it is a 404, tested on its own).
+  pathPrefix: fc.constant(''),
   trailingSlash: fc.boolean(),
 });
 

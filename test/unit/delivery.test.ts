@@ -1,4 +1,4 @@
-import { readDelivery } from '../../functions/delete-caster-video-resource/delivery/recognise';
+import { readDelivery, readInvocation } from '../../functions/delete-caster-video-resource/delivery/recognise';
 import { Unreadable } from '../../functions/delete-caster-video-resource/json';
 import { cloudEvent, cloudEventBatch, httpEvent, plainPayload } from '../support/events';
 
@@ -18,11 +18,12 @@ describe('readDelivery', () => {
     expect(readDelivery(Buffer.from(JSON.stringify(httpEvent()))).kind).toBe('http');
   });
 
-  it('reads an InvokeFunction call through an HTTP trigger as its payload, answered in the HTTP shape', () => {
+  it('recognises an InvokeFunction call through an HTTP trigger, and reads its body as its payload', () => {
     const event = httpEvent({ path: '/2023-03-30/functions/f/invocations', body: text, contentType: 'application/octet-stream' });
-    expect(records(event)).toMatchObject({ trigger: 'invoke', answer: 'http', batch: false, records: [{ payload: request }] });
+    expect(readDelivery(event).kind).toBe('invoke');
+    expect(readInvocation(event as never)).toMatchObject({ trigger: 'invoke', batch: false, records: [{ payload: request }] });
     const wrapped = httpEvent({ path: '/2023-03-30/functions/f/invocations', body: JSON.stringify(cloudEvent(request)), base64: true });
-    expect(records(wrapped)).toMatchObject({ trigger: 'invoke', records: [{ payload: request, identity: { id: expect.any(String) } }] });
+    expect(readInvocation(wrapped as never)).toMatchObject({ trigger: 'invoke', records: [{ payload: request, identity: { id: expect.any(String) } }] });
   });
 
   it('reads a CloudEvent whose data is an object, a JSON string or base64', () => {

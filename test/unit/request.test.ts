@@ -4,7 +4,7 @@ import { validateItem } from '../../functions/delete-caster-video-resource/reque
 
 /** Plans one payload as a single record, as the handler does for a plain event. */
 function plan(payload: unknown, { region = 'cn-shanghai' as string | undefined, allowed = undefined as Set<string> | undefined } = {}) {
-  return planWork([{ payload }], false, region, allowed);
+  return planWork([{ payload }], false, region, allowed, false);
 }
 const items = (payload: unknown) => plan(payload).work.map((w) => w.item);
 const problems = (payload: unknown) => plan(payload).work.flatMap((w) => (w.error ? (w.error.details as Array<{ field: string; problem: string }>) : []));
@@ -52,10 +52,18 @@ describe('request reading and validation', () => {
       ['r2', true],
       ['r1', true],
     ]);
-    expect(items({ CasterId: 'c', Items: [{ ResourceId: 'a' }, { CasterId: 'd', resourceId: 'b' }] }).map((i) => [i?.casterId, i?.resourceId])).toEqual([
+    expect(items({ CasterId: 'c', Items: [{ ResourceId: 'a' }, { CasterId: 'c', resourceId: 'b' }] }).map((i) => [i?.casterId, i?.resourceId])).toEqual([
       ['c', 'a'],
-      ['d', 'b'],
+      ['c', 'b'],
     ]);
+  });
+
+  it.each([
+    ['CasterId', { CasterId: 'c', Items: [{ CasterId: 'd', ResourceId: 'b' }] }],
+    ['DryRun', { DryRun: true, Items: [{ CasterId: 'c', ResourceId: 'b', DryRun: false }] }],
+    ['RegionId', { RegionId: 'cn-beijing', Items: [{ CasterId: 'c', ResourceId: 'b', RegionId: 'cn-shanghai' }] }],
+  ])("refuses an item whose %s differs from the request's", (field, payload) => {
+    expect(problems(payload)).toEqual([{ field: `Items[0].${field}`, problem: `differs from the request's ${field}` }]);
   });
 
   it('refuses only the bad entries of a list, naming each with its place', () => {
@@ -95,6 +103,7 @@ describe('request reading and validation', () => {
       true,
       'cn-shanghai',
       undefined,
+      false,
     );
     expect(work.map((w) => [w.index, w.item?.resourceId ?? w.error?.code, w.identity?.id])).toEqual([
       [0, 'a', 'e1'],

@@ -1,17 +1,21 @@
 import { OUTCOMES } from '../constants';
 import type { LiveClient } from '../live/client';
-import { describeCaster, type Ran } from '../live/operations';
+import { describeCaster, dryRunFrom, presence, type Ran } from '../live/operations';
 import type { RetryOptions } from '../policy/retry';
 import type { Work } from './records';
 
+/** The share of the invocation's remaining time the prefetch may take; the deletes get the rest. */
+const PREFETCH_SHARE = 0.25;
+
 /**
  * One DescribeCasterVideoResources per caster that a batch names more than
- * once, before any delete: records whose resource is already gone (deleted by
- * an earlier delivery of this very batch) are settled as `already_absent`
- * without a delete each, so a redelivered batch spends its time on the rest.
- * Dry-run records are answered from the same list. `attempts` is then the
- * describe's, the Live call that settled the record. When the describe fails,
- * deletes go ahead one by one as usual: it only ever saves requests.
+ * once, before any delete: records whose resource a complete list proves gone
+ * (deleted by an earlier delivery of this very batch) are settled as
+ * `already_absent` without a delete each, so a redelivered batch spends its
+ * time on the rest. Dry-run records are answered from the same list when it
+ * proves something. `attempts` is then the describe's. It is one attempt
+ * within a quarter of the remaining time: a describe that fails, is throttled,
+ * is slow or proves nothing only means the records send their own requests.
  */
 export async function prefetch(pending: Work[], client: LiveClient, retry: RetryOptions): Promise<Map<Work, Ran>> {
   const groups = new Map<string, Work[]>();
@@ -23,23 +27,22 @@ export async function prefetch(pending: Work[], client: LiveClient, retry: Retry
   }
   const settled = new Map<Work, Ran>();
   const shared = [...groups.values()].filter((group) => group.length > 1);
+  const once: RetryOptions = { ...retry, maxAttempts: 1, retryThrottlesUntilDeadline: false, deadline: retry.deadline.share(PREFETCH_SHARE) };
   await Promise.all(
     shared.map(async (group) => {
-      const described = await describeCaster(group[0].item!, client, retry);
+      const described = await describeCaster(group[0].item!, client, once).catch(() => undefined);
+      if (!described?.ok) return;
       // A dry run after a delete of the same resource must see that delete: it runs in order instead.
       const toBeDeleted = new Set<string>();
       for (const w of group) {
         const { dryRun, resourceId } = w.item!;
         if (!dryRun) toBeDeleted.add(resourceId);
         else if (toBeDeleted.has(resourceId)) continue;
-        if (described.ids) {
-          const present = described.ids.has(resourceId);
-          if (!present || dryRun) {
-            const outcome = present ? OUTCOMES.wouldDelete : OUTCOMES.alreadyAbsent;
-            settled.set(w, { attempts: described.attempts, outcome, requestId: described.requestId });
-          }
-        } else if (dryRun) {
-          settled.set(w, { attempts: described.attempts, error: described.error });
+        if (dryRun) {
+          const ran = dryRunFrom(described, resourceId);
+          if (!ran.error) settled.set(w, ran);
+        } else if (presence(described.listing, resourceId) === 'absent') {
+          settled.set(w, { attempts: described.attempts, outcome: OUTCOMES.alreadyAbsent, requestId: described.requestId });
         }
       }
     }),

@@ -1,5 +1,6 @@
 import { LIMITS } from '../constants';
 import type { LiveClient } from '../live/client';
+import { FunctionFaultError } from '../errors';
 import { checkOne, deleteOne, type Ran } from '../live/operations';
 import type { RetryOptions } from '../policy/retry';
 import { prefetch } from './prefetch';
@@ -18,8 +19,11 @@ export function settledWithoutLive(work: Work[]): ItemRun[] {
 
 /**
  * Runs every item, a few at a time (the rate limiter bounds the send rate),
- * results in input order. A repeated (caster, resource) pair waits for the
- * earlier one, so the second sees `already_absent` instead of racing it.
+ * results in input order. The same resource named more than once gets one
+ * request, and every copy its outcome; a dry run and a delete of the same
+ * resource run in the order given, so the later sees the earlier's effect.
+ * Each item's failure is its own: nothing an item throws stops the others or
+ * leaves them running after the answer.
  */
 export async function processWork(work: Work[], client: LiveClient, retry: RetryOptions): Promise<ItemRun[]> {
   const results: ItemRun[] = new Array(work.length);
@@ -40,23 +44,43 @@ export async function processWork(work: Work[], client: LiveClient, retry: Retry
     if (ran) results[w.index] = { work: w, ...ran };
     return !ran;
   });
-  const lastForKey = new Map<string, Promise<unknown>>();
+  // One request per run of copies of a resource; a request of the other kind for it waits for the one before.
+  interface Job {
+    item: ResolvedItem;
+    after: Job | undefined;
+    done?: Promise<Ran>;
+  }
+  const jobs: Job[] = [];
+  const last = new Map<string, Job>();
+  const jobOf = queue.map((w) => {
+    const item = w.item!;
+    const resource = `${item.regionId}\n${item.casterId}\n${item.resourceId}`;
+    const before = last.get(resource);
+    if (before?.item.dryRun === item.dryRun) return before;
+    const job: Job = { item, after: before };
+    jobs.push(job);
+    last.set(resource, job);
+    return job;
+  });
   let next = 0;
   const worker = async () => {
-    while (next < queue.length) {
-      const w = queue[next++];
-      const item = w.item!;
-      const key = `${item.regionId}\n${item.casterId}\n${item.resourceId}`;
-      const previous = lastForKey.get(key) ?? Promise.resolve();
-      const current = previous.then(() => runOne(item, client, retry));
-      lastForKey.set(key, current.catch(() => undefined));
-      results[w.index] = { work: w, ...(await current) };
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      // Jobs start in order, so the one this waits for has started.
+      job.done = (job.after?.done ?? Promise.resolve()).then(() => runOne(job.item, client, retry));
+      await job.done;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(LIMITS.batchConcurrency, queue.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(LIMITS.batchConcurrency, jobs.length) }, worker));
+  for (const [n, w] of queue.entries()) results[w.index] = { work: w, ...(await jobOf[n].done!) };
   return results;
 }
 
-function runOne(item: ResolvedItem, client: LiveClient, retry: RetryOptions) {
-  return item.dryRun ? checkOne(item, client, retry) : deleteOne(item, client, retry);
+/** One item against Live; a bug on its way is this item's FunctionFault, not the invocation's. */
+async function runOne(item: ResolvedItem, client: LiveClient, retry: RetryOptions): Promise<Ran> {
+  try {
+    return await (item.dryRun ? checkOne(item, client, retry) : deleteOne(item, client, retry));
+  } catch (err) {
+    return { attempts: 0, error: new FunctionFaultError((err as Error)?.name) };
+  }
 }

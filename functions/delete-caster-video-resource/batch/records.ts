@@ -1,4 +1,5 @@
-import { CasterNotAllowedError, InvalidRequestError, type FunctionError } from '../errors';
+import { LIMITS } from '../constants';
+import { CasterNotAllowedError, InvalidRequestError, NotAttemptedError, type FunctionError } from '../errors';
 import { readRecord } from '../request/read-items';
 import { given, validateItem } from '../request/validate';
 import type { DeleteItem, DeliveredRecord, Identity } from '../types';
@@ -39,19 +40,38 @@ export function planWork(
   batchDelivery: boolean,
   defaultRegion: string | undefined,
   allowed: ReadonlySet<string> | undefined,
+  http: boolean,
 ): Plan {
   const work: Work[] = [];
   let batch = batchDelivery;
+  // An event may carry more than one invocation can run: what lies past the budget is not even
+  // read, and is redelivered. An HTTP request is one request: past 100 items it is refused.
+  let budget = http ? Number.POSITIVE_INFINITY : LIMITS.maxItemsPerInvocation;
+  let items = 0;
   for (const { payload, identity } of records) {
-    const record = readRecord(payload);
     const add = (w: Omit<Work, 'index' | 'identity'>) => work.push({ index: work.length, identity, ...w });
+    if (budget <= 0) {
+      add({ casterId: null, resourceId: null, error: new NotAttemptedError() });
+      continue;
+    }
+    const record = readRecord(payload);
+    items += Math.max(1, record.items.length);
+    if (http && items > LIMITS.maxBatchItems) {
+      throw new InvalidRequestError([{ field: '(request)', problem: `at most ${LIMITS.maxBatchItems} items in one request (got more)` }]);
+    }
     if (record.problems.length > 0) {
       const echo = record.items[0];
       add({ casterId: given(echo?.casterId), resourceId: given(echo?.resourceId), error: new InvalidRequestError(record.problems) });
+      budget -= 1;
       continue;
     }
     batch ||= record.batch;
     for (const raw of record.items) {
+      if (budget <= 0) {
+        add({ casterId: given(raw.casterId), resourceId: given(raw.resourceId), error: new NotAttemptedError() });
+        continue;
+      }
+      budget -= 1;
       const checked = validateItem(raw, defaultRegion);
       if (!checked.ok) {
         add({ casterId: given(raw.casterId), resourceId: given(raw.resourceId), error: checked.error });

@@ -1,6 +1,7 @@
 import { TRIGGERS } from '../constants';
 import type { DeliveredRecord, Identity, Trigger } from '../types';
-import { isObject, parseJson, type JsonObject } from '../json';
+import { isObject, parseJson, type JsonObject, Unreadable } from '../json';
+import { withFieldsBeside } from './beside';
 import { openMessage } from './decode';
 
 /**
@@ -30,11 +31,19 @@ function identity(fields: Record<string, unknown>): Identity {
   return out;
 }
 
-/** `data` may be an object, JSON text, or base64 (`data_base64`). */
+/** `data` may be an object, JSON text, or base64 (`data_base64`); an extension attribute such as `dryrun` counts for it. */
 function cloudEventData(event: JsonObject): unknown {
-  if (typeof event.data_base64 === 'string') return openMessage(Buffer.from(event.data_base64, 'base64'));
-  return typeof event.data === 'string' ? openMessage(event.data) : event.data;
+  const data =
+    typeof event.data_base64 === 'string'
+      ? openMessage(Buffer.from(event.data_base64, 'base64'))
+      : typeof event.data === 'string'
+        ? openMessage(event.data)
+        : event.data;
+  return withFieldsBeside(event, ['data', 'data_base64'], data);
 }
+
+/** A source's message under `key` of its `data`, with what `data` holds beside it. */
+const messageOf = (data: JsonObject, key: string) => withFieldsBeside(data, [key], openMessage(data[key]));
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -43,7 +52,7 @@ const CLOUD_EVENT_SOURCES: Array<{ type: RegExp; trigger: Trigger; open(data: Js
   {
     type: /^mns:Queue:/i,
     trigger: TRIGGERS.mnsQueue,
-    open: (data, id) => ({ payload: openMessage(data.messageBody), identity: identity({ id, messageId: data.messageId }) }),
+    open: (data, id) => ({ payload: messageOf(data, 'messageBody'), identity: identity({ id, messageId: data.messageId }) }),
   },
   {
     type: /^mq:Topic:/i,
@@ -51,14 +60,14 @@ const CLOUD_EVENT_SOURCES: Array<{ type: RegExp; trigger: Trigger; open(data: Js
     open: (data, id) => {
       const system = isObject(data.systemProperties) ? data.systemProperties : {};
       const msgId = system.UNIQ_KEY ?? system.MSG_ID ?? data.msgId ?? data.messageId;
-      return { payload: openMessage(data.body), identity: identity({ id, topic: data.topic, msgId }) };
+      return { payload: messageOf(data, 'body'), identity: identity({ id, topic: data.topic, msgId }) };
     },
   },
   {
     type: /^alikafka:Topic:/i,
     trigger: TRIGGERS.kafka,
     open: (data, id) => ({
-      payload: openMessage(data.value),
+      payload: messageOf(data, 'value'),
       identity: identity({ id, topic: data.topic, partition: data.partition, offset: data.offset }),
     }),
   },
@@ -69,7 +78,7 @@ const CLOUD_EVENT_SOURCES: Array<{ type: RegExp; trigger: Trigger; open(data: Js
       const props = isObject(data.props) ? data.props : {};
       const envelope = isObject(data.envelope) ? data.envelope : {};
       return {
-        payload: openMessage(data.body),
+        payload: messageOf(data, 'body'),
         identity: identity({ id, messageId: props.messageId, deliveryTag: envelope.deliveryTag }),
       };
     },
@@ -98,10 +107,14 @@ function openCloudEvent(event: JsonObject): Opened {
  * no request field of its own, but one of the usual message fields.
  */
 function sourceData(data: JsonObject): DeliveredRecord | undefined {
-  if (Object.keys(data).some((k) => REQUEST_KEY.test(k))) return undefined;
-  const key = MESSAGE_KEYS.find((k) => k in data);
+  const key = MESSAGE_KEYS.find((k) => Object.hasOwn(data, k));
+  const request = Object.keys(data).find((k) => REQUEST_KEY.test(k));
+  if (request !== undefined) {
+    // A request that also wraps a message can be read two ways: neither is taken.
+    return key === undefined ? undefined : { payload: new Unreadable(`holds ${request} beside the message under ${key}: two requests in one`, request) };
+  }
   if (!key) return undefined;
-  return { payload: openMessage(data[key]), identity: identity({ messageId: data.messageId, topic: data.topic, offset: data.offset }) };
+  return { payload: messageOf(data, key), identity: identity({ messageId: data.messageId, topic: data.topic, offset: data.offset }) };
 }
 
 /** An event-streaming element: a CloudEvent, or (an older Kafka form) a CloudEvent as JSON text. */
@@ -132,17 +145,17 @@ function openObject(event: JsonObject): Opened {
   if (isMnsTopicJson(event)) {
     return {
       trigger: TRIGGERS.mnsTopic,
-      record: { payload: openMessage(event.Message), identity: identity({ messageId: event.MessageId, topic: event.TopicName }) },
+      record: { payload: messageOf(event, 'Message'), identity: identity({ messageId: event.MessageId, topic: event.TopicName }) },
     };
   }
   if (isMnsTopicStream(event)) {
     const attrs = event.attrs as JsonObject;
-    return { trigger: TRIGGERS.mnsTopic, record: { payload: openMessage(event.body), identity: identity({ messageId: attrs.MessageId ?? attrs.messageId }) } };
+    return { trigger: TRIGGERS.mnsTopic, record: { payload: messageOf(event, 'body'), identity: identity({ messageId: attrs.MessageId ?? attrs.messageId }) } };
   }
   if (isTimer(event)) {
     return {
       trigger: TRIGGERS.timer,
-      record: { payload: openMessage(event.payload), identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }) },
+      record: { payload: messageOf(event, 'payload'), identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }) },
     };
   }
   const message = sourceData(event);

@@ -39,7 +39,7 @@ async function readLimited(req: Readable, limit: number): Promise<Buffer> {
 }
 
 /** FC 2.0 `httpHandler(req, resp, context)`: the same behaviour and body as the FC 3.0 HTTP trigger. */
-export async function httpHandler(req: Fc2Request, resp: Fc2Response, context: FcContext = {}): Promise<void> {
+export async function httpHandler(req: Fc2Request, resp: Fc2Response, context?: FcContext | null): Promise<void> {
   let body: Buffer = Buffer.alloc(0);
   let unreadable: InvalidRequestError | undefined;
   try {

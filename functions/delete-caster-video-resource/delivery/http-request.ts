@@ -59,11 +59,11 @@ function singleValues(entries: Iterable<[string, unknown]>, where: string, probl
   return values;
 }
 
-/** The body of an InvokeFunction call: the event itself, whatever its declared type. */
+/** The body of an InvokeFunction call: the event itself, whatever its declared type, under the HTTP method and size limits. */
 export function httpBody(event: HttpTriggerEvent): Buffer | Unreadable {
-  const body: unknown = event.body ?? '';
-  if (typeof body !== 'string') return new Unreadable('body must be a string');
-  return decodeBody(body, event.isBase64Encoded);
+  checkMethod(event);
+  if (typeof (event.body ?? '') !== 'string') return new Unreadable('body must be a string');
+  return bodyBytes(event);
 }
 
 function readBody(event: HttpTriggerEvent, problems: FieldProblem[]): unknown {
@@ -79,7 +79,7 @@ function readBody(event: HttpTriggerEvent, problems: FieldProblem[]): unknown {
     const parsed = parseJson(text);
     if (!(parsed instanceof Unreadable)) return parsed;
     if (isJson || contentType !== 'application/x-www-form-urlencoded') {
-      throw new InvalidRequestError([{ field: 'body', problem: parsed.reason }]);
+      throw new InvalidRequestError([{ field: parsed.field === '(event)' ? 'body' : parsed.field, problem: parsed.reason }]);
     }
   }
   if (contentType === 'application/x-www-form-urlencoded') {

@@ -27,23 +27,31 @@ export function readDelivery(rawEvent: unknown): Delivery {
   const event = decodeEvent(rawEvent);
   if (isHttpTriggerEvent(event)) {
     const async = header(event.headers, 'x-fc-invocation-type')?.trim().toLowerCase() === 'async';
-    if (!isInvokeApi(event)) return { kind: 'http', event, async };
-    // A console test / `s invoke` / SDK call: the body is the event, whatever its declared type.
-    const body = httpBody(event);
-    const inner = body instanceof Unreadable ? single(TRIGGERS.invoke, { payload: body }) : readEvent(decodeEvent(body));
-    return { ...inner, trigger: TRIGGERS.invoke, answer: 'http', async };
+    return { kind: isInvokeApi(event) ? 'invoke' : 'http', event, async };
   }
   return readEvent(event);
+}
+
+/**
+ * The records of a console test / `s invoke` / SDK call through the HTTP
+ * trigger: its body is the event, whatever its declared type. Any HTTP caller
+ * can send this path, so every HTTP limit holds: methods and body size here
+ * (thrown), at most 100 items when the records are planned.
+ */
+export function readInvocation(event: HttpTriggerEvent): Records {
+  const body = httpBody(event);
+  const inner = body instanceof Unreadable ? single(TRIGGERS.invoke, { payload: body }) : readEvent(decodeEvent(body));
+  return { ...inner, trigger: TRIGGERS.invoke };
 }
 
 type Records = Extract<Delivery, { kind: 'records' }>;
 
 function single(trigger: Trigger, record: DeliveredRecord): Records {
-  return { kind: 'records', trigger, records: [record], batch: false, answer: 'result', async: false };
+  return { kind: 'records', trigger, records: [record], batch: false };
 }
 
 function readEvent(event: unknown): Records {
-  if (event instanceof Unreadable) return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`) });
+  if (event instanceof Unreadable) return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`, event.field) });
   if (Array.isArray(event) && event.length > 0) return readArray(event);
   const opened = openEvent(event);
   return single(opened.trigger, opened.record);
@@ -53,7 +61,7 @@ function readEvent(event: unknown): Records {
 function readArray(events: unknown[]): Records {
   if (events.length > LIMITS.maxRecords) {
     const problem = new Unreadable(`holds ${events.length} records; at most ${LIMITS.maxRecords} in one delivery`);
-    return { kind: 'records', trigger: TRIGGERS.payload, records: [{ payload: problem }], batch: false, answer: 'result', async: false };
+    return { kind: 'records', trigger: TRIGGERS.payload, records: [{ payload: problem }], batch: false };
   }
   const triggers = new Set<Trigger>();
   // Array.from, not map: a sparse array (from a local tool) has holes that map would skip.
@@ -63,5 +71,5 @@ function readArray(events: unknown[]): Records {
     return opened.record;
   });
   const trigger = triggers.size === 1 ? [...triggers][0] : TRIGGERS.cloudEventBatch;
-  return { kind: 'records', trigger, records, batch: true, answer: 'result', async: false };
+  return { kind: 'records', trigger, records, batch: true };
 }

@@ -28,12 +28,14 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
     return new FunctionError(code || ERROR_CODES.throttled, liveMessage, 429, { ...opts, retryable: true });
   }
   if (status >= 500) return new FunctionError(code, liveMessage, 503, { ...opts, retryable: true });
+  // Every failure has a code: one Live left out is named for what the function saw.
+  if (code === '') return new FunctionError(ERROR_CODES.upstreamRejected, `Live answered HTTP ${status} without an error code.`, 502, opts);
   if (CREDENTIAL_CODE.test(code) || status === 401 || status === 403) {
     // The caller did nothing wrong: the function's own role was refused.
     return new FunctionError(code, liveMessage, 502, opts);
   }
   if (code === LIVE_CODES.casterNotFound || status === 404) return new FunctionError(code, liveMessage, 404, opts);
-  return new FunctionError(code || 'UpstreamRejected', liveMessage, status, opts);
+  return new FunctionError(code, liveMessage, status, opts);
 }
 
 
@@ -43,9 +45,6 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
  */
 export function classifyFailure(err: unknown, boundByDeadline: boolean): FunctionError {
   if (err instanceof FunctionError) return err;
-  // A programming error inside the function or the SDK is not Live being unreachable:
-  // rethrown, it ends as FunctionFault (500, not retried), logged with its name.
-  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) throw err;
   const e = (err ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
   const answered = fromLiveAnswer(e as Parameters<typeof fromLiveAnswer>[0]);
   if (answered) return answered;
@@ -53,7 +52,11 @@ export function classifyFailure(err: unknown, boundByDeadline: boolean): Functio
   const timedOut = /Timeout/i.test(name) || e.code === 'ETIMEDOUT';
   if (timedOut && boundByDeadline) return new TimeoutError();
   if (timedOut) return new UpstreamUnavailableError('Live did not answer within the attempt timeout.');
-  if (err instanceof SyntaxError) return new UpstreamUnavailableError('Live answered with a body that is not JSON.');
+  // The SDK trips over what it cannot read (a body that is not JSON, XML with no error in it, nothing at
+  // all): that is Live's answer being unreadable, for a retry to try again, not a fault of the function.
+  if (err instanceof SyntaxError || err instanceof TypeError || err instanceof RangeError) {
+    return new UpstreamUnavailableError('Live answered with a body the function could not read.');
+  }
   const code = typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? ` (${e.code})` : '';
   return new UpstreamUnavailableError(`Could not reach Live${code}.`);
 }

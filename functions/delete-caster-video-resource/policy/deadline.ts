@@ -1,18 +1,24 @@
 import { DEADLINE_RESERVE } from '../constants';
 
-/** The point by which this invocation must have its answer ready, FC's timeout less a reserve. */
+/** The point by which some work must be done: the invocation's answer ready, or a part of the work. */
 export class Deadline {
-  readonly at: number;
+  private constructor(
+    readonly at: number,
+    private readonly now: () => number,
+  ) {}
 
-  constructor(functionTimeoutMs: number, private readonly now: () => number = Date.now, start = now()) {
-    const reserve = Math.min(
-      DEADLINE_RESERVE.maxMs,
-      Math.max(DEADLINE_RESERVE.minMs, functionTimeoutMs * DEADLINE_RESERVE.fraction),
-    );
-    this.at = start + functionTimeoutMs - reserve;
+  /** FC's timeout less a reserve, counted from the invocation's start. */
+  static forInvocation(functionTimeoutMs: number, now: () => number = Date.now, start = now()): Deadline {
+    const reserve = Math.min(DEADLINE_RESERVE.maxMs, Math.max(DEADLINE_RESERVE.minMs, functionTimeoutMs * DEADLINE_RESERVE.fraction));
+    return new Deadline(start + functionTimeoutMs - reserve, now);
   }
 
   remaining(): number {
     return Math.max(0, this.at - this.now());
+  }
+
+  /** A deadline for part of the work: `share` of the time that is left. */
+  share(share: number): Deadline {
+    return new Deadline(this.now() + this.remaining() * share, this.now);
   }
 }

@@ -2,6 +2,7 @@ import { LIMITS } from '../constants';
 import { isObject, Unreadable } from '../json';
 import type { FieldProblem } from '../errors';
 import { FIELDS, PAYLOAD_FIELDS, readFields, SCALAR_FIELDS, type FieldName, type FieldValues } from './fields';
+import { dryRunValue } from './validate';
 
 /** One item as the caller wrote it, before validation. `at` names where it came from, for error details. */
 export interface RawItem {
@@ -33,6 +34,16 @@ function scalarsOf(values: FieldValues): Scalars {
 }
 
 const refused = (batch: boolean, problems: FieldProblem[]): RawRecord => ({ batch, items: [], problems });
+
+/** The same field in two places says the same: the same text, or for DryRun the same clear answer. */
+function agrees(name: FieldName, a: unknown, b: unknown): boolean {
+  if (name === FIELDS.dryRun) {
+    const [x, y] = [dryRunValue(a), dryRunValue(b)];
+    return x !== undefined && x === y;
+  }
+  const scalar = (v: unknown) => v === null || typeof v !== 'object';
+  return a === b || (scalar(a) && scalar(b) && String(a) === String(b));
+}
 
 /**
  * An over-long list is refused as a whole, without reading its entries: a
@@ -66,12 +77,24 @@ function readItems(list: unknown, top: Scalars): RawRecord {
     }
     const { values, problems } = readFields(entry, SCALAR_FIELDS, at);
     const own = scalarsOf(values);
+    // An item may leave a field to the request, but not say otherwise: neither reading is taken.
+    for (const [name, mine, theirs] of [
+      [FIELDS.casterId, own.casterId, top.casterId],
+      [FIELDS.regionId, own.regionId, top.regionId],
+      [FIELDS.dryRun, own.dryRun, top.dryRun],
+    ] as const) {
+      if (mine !== undefined && theirs !== undefined && !agrees(name, mine, theirs)) {
+        problems.push({ field: at + name, problem: `differs from the request's ${name}` });
+      }
+    }
+    // Not `??`: an item's own null is its answer, and must not fall back to the request's.
+    const either = (mine: unknown, theirs: unknown) => (mine !== undefined ? mine : theirs);
     return {
       at,
-      casterId: own.casterId ?? top.casterId,
+      casterId: either(own.casterId, top.casterId),
       resourceId: own.resourceId,
-      regionId: own.regionId ?? top.regionId,
-      dryRun: own.dryRun ?? top.dryRun,
+      regionId: either(own.regionId, top.regionId),
+      dryRun: either(own.dryRun, top.dryRun),
       problems,
     };
   });
@@ -92,7 +115,7 @@ function readResourceIds(list: unknown, top: Scalars): RawRecord {
  * is unknown) refuses the record; what is wrong with one entry refuses that entry.
  */
 export function readRecord(payload: unknown): RawRecord {
-  if (payload instanceof Unreadable) return refused(false, [{ field: '(event)', problem: payload.reason }]);
+  if (payload instanceof Unreadable) return refused(false, [{ field: payload.field, problem: payload.reason }]);
   if (Array.isArray(payload)) return readItems(payload, {});
   if (!isObject(payload)) return refused(false, [{ field: '(event)', problem: 'must be a JSON object' }]);
   const { values, problems } = readFields(payload, PAYLOAD_FIELDS, '');

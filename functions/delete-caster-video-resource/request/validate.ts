@@ -26,17 +26,30 @@ function checkRegion(value: unknown, field: string, problems: FieldProblem[]): s
   return undefined;
 }
 
+// Exactly these spellings, without padding: anything else is not a clear answer.
 const TRUE = /^(true|1|yes)$/i;
 const FALSE = /^(false|0|no)$/i;
 
-/** Booleans, or what queries, forms, consoles and shell scripts send for them. */
+/**
+ * Booleans, or what queries, forms, consoles and shell scripts send for them.
+ * Only an absent DryRun or a clear false deletes: present but empty, null or
+ * anything else is refused, so that a dry run never becomes a delete.
+ */
 function checkDryRun(value: unknown, field: string, problems: FieldProblem[]): boolean {
-  if (value === undefined || value === null || value === '') return false;
+  if (value === undefined) return false;
+  const read = dryRunValue(value);
+  if (read !== undefined) return read;
+  const empty = value === null || (typeof value === 'string' && value.trim() === '');
+  problems.push({ field, problem: empty ? 'is empty; give true or false, or leave it out' : 'must be true or false' });
+  return true;
+}
+
+/** What a DryRun value says, or undefined when it says nothing clear. */
+export function dryRunValue(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 0) return value === 1;
   if (typeof value === 'string' && (TRUE.test(value) || FALSE.test(value))) return TRUE.test(value);
-  problems.push({ field, problem: 'must be true or false' });
-  return false;
+  return undefined;
 }
 
 /** An ID the caller gave, echoed in a failure only when it is a well-formed ID. */

@@ -1,6 +1,9 @@
 import type { LogFields, Logger } from '../logger';
 import type { InvocationResult } from '../types';
 
+/** Items listed one by one in a batch's log line. */
+const LOGGED_ITEMS = 100;
+
 /** The one line per invocation (SPEC §7): enough to find each record and what became of it. */
 export function logSummary(logger: Logger, result: InvocationResult, redeliver: readonly string[], durationMs: number): void {
   const failedHard = redeliver.length > 0 || ('error' in result && result.error.status >= 500);
@@ -11,13 +14,15 @@ export function logSummary(logger: Logger, result: InvocationResult, redeliver: 
       outcome: result.ok ? 'ok' : 'partial_failure',
       summary: result.summary,
       ...(acknowledged ? {} : { redeliver }),
-      items: result.results.map((r) => ({
+      // The line stays small whatever a delivery holds: the summary counts every item, the list the first ones.
+      items: result.results.slice(0, LOGGED_ITEMS).map((r) => ({
         casterId: r.casterId,
         resourceId: r.resourceId,
         ...(r.ok ? { outcome: r.outcome, requestId: r.requestId } : { errorCode: r.error.code, requestId: r.error.requestId }),
         attempts: r.attempts ?? 0,
         ...(r.record ? { record: r.record } : {}),
       })),
+      ...(result.results.length > LOGGED_ITEMS ? { itemsNotListed: result.results.length - LOGGED_ITEMS } : {}),
       durationMs,
     });
     return;

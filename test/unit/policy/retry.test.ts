@@ -15,7 +15,7 @@ function setup(options: { timeoutMs?: number; maxAttempts?: number; events?: boo
   const limiter = new RateLimiter(options.qps ?? 10, { now, setTimer: clock.setTimer, random: () => 0.5, slowStart: false });
   const opts: RetryOptions = {
     maxAttempts: options.maxAttempts ?? 4,
-    deadline: new Deadline(options.timeoutMs ?? 60_000, now),
+    deadline: Deadline.forInvocation(options.timeoutMs ?? 60_000, now),
     limiter,
     retryThrottlesUntilDeadline: options.events ?? false,
     random: () => 1,
@@ -112,7 +112,7 @@ describe('withRetries', () => {
     const now = () => clock.now;
     const limiter = new RateLimiter(10, { now, setTimer: clock.setTimer });
     const seen: Array<[number, boolean]> = [];
-    const deadline = new Deadline(3_000, now);
+    const deadline = Deadline.forInvocation(3_000, now);
     let done = false;
     void withRetries(
       async (timeoutMs, bound) => {

@@ -1,0 +1,72 @@
+// An event returns (acknowledges) only the records' own failures: invalid, a
+// caster not allowed or not found, Live's *.Malformed parameter codes. Any
+// other answer is redelivered, and every failure has a code (built bundle).
+import type { FaultSpec } from '../../dev/live-emulator';
+import { plainPayload } from '../support/events';
+import { CASTER, invoke, roleContext, useLive } from '../support/harness';
+
+const live = useLive({ LIVE_MAX_ATTEMPTS: '1' });
+const del = plainPayload({ CasterId: CASTER, ResourceId: 'demo-resource-1' });
+
+async function settle(event: unknown) {
+  try {
+    return { thrown: false, result: await invoke(live, event, roleContext({ function: { timeout: 3 } })) };
+  } catch (err: any) {
+    return { thrown: true, result: err.result };
+  }
+}
+
+const answer = (status: number, code?: string, extra: Partial<NonNullable<FaultSpec['answer']>> = {}): FaultSpec => ({
+  kind: 'answer',
+  times: Infinity,
+  answer: { status, code, ...extra },
+});
+
+describe('answers that are not the record\'s fault are redelivered', () => {
+  it.each<[string, FaultSpec, string]>([
+    ['409 Conflict', answer(409, 'OperationConflict'), 'OperationConflict'],
+    ['InvalidAction.NotFound', answer(404, 'InvalidAction.NotFound'), 'InvalidAction.NotFound'],
+    ['401 without a code', answer(401), 'UpstreamRejected'],
+    ['403 without a code', answer(403), 'UpstreamRejected'],
+    ['404 without a code', answer(404), 'UpstreamRejected'],
+    ['418 without a code', answer(418), 'UpstreamRejected'],
+    ['an unknown 400 code', answer(400, 'SomethingNew'), 'SomethingNew'],
+    ['IllegalOperation', answer(401, 'IllegalOperation'), 'IllegalOperation'],
+  ])('%s: thrown, with a code', async (_name, fault, code) => {
+    live.emulator.injectFault(fault);
+    const out = await settle(del);
+    expect(out).toMatchObject({ thrown: true, result: { ok: false, error: { code } } });
+    expect(out.result.error.code).not.toBe('');
+  });
+
+  it('an XML error answer with an empty body: UpstreamUnavailable, retryable, thrown', async () => {
+    live.emulator.injectFault(answer(500, undefined, { contentType: 'text/xml;charset=utf-8', body: '' }));
+    const out = await settle(del);
+    expect(out).toMatchObject({ thrown: true, result: { error: { code: 'UpstreamUnavailable', retryable: true } } });
+  });
+
+  it.each([
+    ['application/xml and no XML in it', 'application/xml', 'Service Unavailable'],
+    ['JSON without an error object', 'application/json', '[]'],
+    ['an empty JSON body', 'application/json', ''],
+  ])('an unreadable answer (%s) is upstream, never FunctionFault', async (_name, contentType, body) => {
+    live.emulator.injectFault(answer(400, undefined, { contentType, body }));
+    const out = await settle(del);
+    expect(out.result.error.code).not.toBe('FunctionFault');
+    expect(out.thrown).toBe(true);
+  });
+});
+
+describe("the records' own failures are acknowledged", () => {
+  it.each(['InvalidCasterId.Malformed', 'InvalidParameter.Malformed', 'InvalidUserId.Malformed'])('%s: returned', async (code) => {
+    live.emulator.injectFault(answer(400, code));
+    expect(await settle(del)).toMatchObject({ thrown: false, result: { ok: false, error: { code } } });
+  });
+
+  it('InvalidCaster.NotFound: returned', async () => {
+    expect(await settle(plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r' }))).toMatchObject({
+      thrown: false,
+      result: { error: { code: 'InvalidCaster.NotFound' } },
+    });
+  });
+});
