@@ -11,7 +11,15 @@ declare module '@alicloud/fc2' {
   }
   export default class FCClient {
     constructor(accountId: string, options: FCClientOptions);
-    get(path: string, query?: Record<string, string>, headers?: Record<string, string>): Promise<{ headers: Record<string, string>; data: unknown }>;
-    post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<{ headers: Record<string, string>; data: unknown }>;
+    get(
+      path: string,
+      query?: Record<string, string>,
+      headers?: Record<string, string>,
+    ): Promise<{ headers: Record<string, string>; data: unknown }>;
+    post(
+      path: string,
+      body: string | Buffer,
+      headers?: Record<string, string>,
+    ): Promise<{ headers: Record<string, string>; data: unknown }>;
   }
 }

@@ -10,11 +10,11 @@
 import path from 'node:path';
 import { createLiveEmulator, DEMO_CREDENTIALS } from '../dev/live-emulator';
 import { buildAll } from './bench/bundles';
-import { parseCommandLine } from './local/cli';
-import { casterOf, CHILD_ENV, HANDLERS, perHandler, resourceId, type HandlerName } from './bench/protocol';
-import { printReport, type Measured } from './bench/report';
+import { CHILD_ENV, casterOf, HANDLERS, type HandlerName, perHandler, resourceId } from './bench/protocol';
+import { type Measured, printReport } from './bench/report';
 import { runChild } from './bench/spawn-child';
 import { median, percentile } from './bench/stats';
+import { parseCommandLine } from './local/cli';
 
 const SETTINGS = {
   coldRuns: Number(process.env.BENCH_COLD_RUNS ?? 30),
@@ -26,8 +26,16 @@ const SETTINGS = {
   rssRuns: 3,
 };
 
-interface ColdReport { loadMs: number; firstInvocationMs: number; coldStartMs: number }
-interface RssReport { warmedUp: number; rssGrowthBytes: number; heapGrowthBytes: number }
+interface ColdReport {
+  loadMs: number;
+  firstInvocationMs: number;
+  coldStartMs: number;
+}
+interface RssReport {
+  warmedUp: number;
+  rssGrowthBytes: number;
+  heapGrowthBytes: number;
+}
 
 async function main(): Promise<void> {
   parseCommandLine({

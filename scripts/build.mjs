@@ -7,10 +7,11 @@
 // The integration suite (test/integration) runs against this bundle, and
 // test/unit/bundle-size.test.ts checks its size against the budget from the
 // metafile written to .build/meta.json.
-import { build } from 'esbuild';
+
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { bundleStubs } from './bundle-stubs/plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -13,15 +13,31 @@ export interface CallCredentials {
 }
 
 /** The headers that sign `method url` (FC's documented HTTP-trigger signing). */
-export function signedHeaders(method: string, url: URL, credentials: CallCredentials, now = new Date()): Record<string, string> {
+export function signedHeaders(
+  method: string,
+  url: URL,
+  credentials: CallCredentials,
+  now = new Date(),
+): Record<string, string> {
   const headers: Record<string, string> = {
     // ACS3 dates are whole seconds: yyyy-MM-ddTHH:mm:ssZ.
     'x-acs-date': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     'x-acs-security-token': credentials.securityToken ?? '',
   };
-  const request = { method, pathname: url.pathname.replace(/\$/g, '%24'), headers, query: Object.fromEntries(url.searchParams) };
+  const request = {
+    method,
+    pathname: url.pathname.replace(/\$/g, '%24'),
+    headers,
+    query: Object.fromEntries(url.searchParams),
+  };
   type Signable = Parameters<typeof OpenApiUtil.getAuthorization>[0];
-  const authorization = OpenApiUtil.getAuthorization(request as unknown as Signable, 'ACS3-HMAC-SHA256', '', credentials.accessKeyId, credentials.accessKeySecret);
+  const authorization = OpenApiUtil.getAuthorization(
+    request as unknown as Signable,
+    'ACS3-HMAC-SHA256',
+    '',
+    credentials.accessKeyId,
+    credentials.accessKeySecret,
+  );
   return { ...headers, authorization };
 }
 
@@ -44,7 +60,8 @@ async function main(): Promise<number> {
     return fail(`${positionals[0]} is not a URL (e.g. https://…fcapp.run or http://127.0.0.1:9000)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`${url.href} must start with http:// or https://`);
-  if (positionals[1] !== undefined && values.file !== undefined) fail('give the body as an argument or with --file, not both');
+  if (positionals[1] !== undefined && values.file !== undefined)
+    fail('give the body as an argument or with --file, not both');
   const body = values.file !== undefined ? readInputFile(values.file, fail).toString('utf8') : positionals[1];
   if (body !== undefined) {
     try {
@@ -56,16 +73,25 @@ async function main(): Promise<number> {
   const method = (values.method ?? 'POST').toUpperCase();
   if (!/^[A-Z]+$/.test(method)) fail(`--method ${values.method} is not an HTTP method`);
   const { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret } = process.env;
-  if (!accessKeyId || !accessKeySecret) fail('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS keys) to sign the request');
+  if (!accessKeyId || !accessKeySecret)
+    fail(
+      'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS keys) to sign the request',
+    );
 
-  const headers = signedHeaders(method, url, { accessKeyId: accessKeyId!, accessKeySecret: accessKeySecret!, securityToken: process.env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined });
+  const headers = signedHeaders(method, url, {
+    accessKeyId: accessKeyId!,
+    accessKeySecret: accessKeySecret!,
+    securityToken: process.env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined,
+  });
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(60_000) });
   } catch (err) {
     const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
-    process.stderr.write(`npm run call: no answer from ${url.origin}: ${cause?.code ?? cause?.message ?? (err as Error).message}\n`);
+    process.stderr.write(
+      `npm run call: no answer from ${url.origin}: ${cause?.code ?? cause?.message ?? (err as Error).message}\n`,
+    );
     return EXIT.failed;
   }
   const text = await res.text();

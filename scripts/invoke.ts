@@ -10,7 +10,7 @@ const cli = parseCommandLine({
   command: 'npm run invoke',
   synopsis: '<event.json>',
   details: [
-    'Runs dist/index.js once with the file\'s bytes as the event, against a fresh Live emulator.',
+    "Runs dist/index.js once with the file's bytes as the event, against a fresh Live emulator.",
     'Ready events: events/http-trigger.json, events/cloudevent.json, events/cloudevent-batch.json, events/console-payload.json',
     'Exit codes: 0 the result is ok, 1 it is not (or the function threw), 2 a usage error.',
   ],

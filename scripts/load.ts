@@ -13,11 +13,11 @@ import { DEMO_CREDENTIALS, type FaultKind, type FaultSpec, type Seed } from '../
 import type { FcContext } from '../functions/delete-caster-video-resource/types';
 import type { Bundle } from '../test/support/harness';
 import { run } from '../test/support/invocations';
-import { integerSetting, parseCommandLine } from './local/cli';
 import { percentileOfSorted } from './bench/stats';
 import { checkAll, maxPerSecond, resultOf, type Settled } from './load/invariants';
 import { LiveProcess, type LiveRecords } from './load/live-process';
 import { ALLOWED_CASTER_IDS, loadSeed, planWorkload } from './load/workload';
+import { integerSetting, parseCommandLine } from './local/cli';
 
 export interface LoadOptions {
   invocations: number;
@@ -80,8 +80,16 @@ export interface LoadReport {
 }
 
 const MANAGED_ENV = [
-  'LIVE_ENDPOINT', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'LIVE_REGION', 'FC_REGION', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'LIVE_ENDPOINT',
+  'LIVE_QPS',
+  'LIVE_MAX_ATTEMPTS',
+  'LIVE_REGION',
+  'FC_REGION',
+  'ALLOWED_CASTER_IDS',
+  'LOG_LEVEL',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
 ];
 
 const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
@@ -92,13 +100,15 @@ export async function runLoad(overrides: Partial<LoadOptions> = {}): Promise<Loa
   const { bundle: given, ...options } = { ...DEFAULT_LOAD, ...overrides };
   const bundle: Bundle = given ?? require(path.resolve(__dirname, '../dist/index.js'));
   const seed = loadSeed();
-  const faults = options.faults.map((f): FaultSpec => ({
-    kind: f.kind,
-    probability: f.probability,
-    times: Infinity,
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.kind === 'delay' ? { delayMs: options.slowResponseMs } : {}),
-  }));
+  const faults = options.faults.map(
+    (f): FaultSpec => ({
+      kind: f.kind,
+      probability: f.probability,
+      times: Infinity,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.kind === 'delay' ? { delayMs: options.slowResponseMs } : {}),
+    }),
+  );
   const live = new LiveProcess();
   try {
     return await drive(bundle, live, await live.start(seed, faults, options.seed ^ 0x5eed), options, seed);
@@ -108,7 +118,13 @@ export async function runLoad(overrides: Partial<LoadOptions> = {}): Promise<Loa
 }
 
 /** Runs the workload against the started emulator, then checks and counts. */
-async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Omit<LoadOptions, 'bundle'>, seed: Seed): Promise<LoadReport> {
+async function drive(
+  bundle: Bundle,
+  live: LiveProcess,
+  url: string,
+  options: Omit<LoadOptions, 'bundle'>,
+  seed: Seed,
+): Promise<LoadReport> {
   const role = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
   const saved = Object.fromEntries(MANAGED_ENV.map((k) => [k, process.env[k]]));
   for (const k of MANAGED_ENV) delete process.env[k];
@@ -143,8 +159,17 @@ async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Om
           requestId: `load-${options.seed}-${planned.index}`,
           region: 'cn-shanghai',
           accountId: '1234567890123456',
-          credentials: { accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken },
-          function: { name: 'caster-video-resource-delete', handler: 'index.handler', memory: 512, timeout: planned.timeoutSeconds },
+          credentials: {
+            accessKeyId: role.accessKeyId,
+            accessKeySecret: role.accessKeySecret,
+            securityToken: role.securityToken,
+          },
+          function: {
+            name: 'caster-video-resource-delete',
+            handler: 'index.handler',
+            memory: 512,
+            timeout: planned.timeoutSeconds,
+          },
         };
         inFlight += 1;
         maxInFlight = Math.max(maxInFlight, inFlight);
@@ -170,7 +195,11 @@ async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Om
   const records: LiveRecords = await live.finish();
   const { requests } = records;
   const logLines = logChunks.join('').split('\n').filter(Boolean);
-  const secrets = [role.accessKeySecret, role.securityToken!].flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s))]);
+  const secrets = [role.accessKeySecret, role.securityToken!].flatMap((s) => [
+    s,
+    encodeURIComponent(s),
+    encodeURIComponent(encodeURIComponent(s)),
+  ]);
   const invariants = checkAll({
     settled,
     requests,
@@ -216,8 +245,17 @@ async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Om
     httpStatuses,
     events,
     maxRequestsPerSecond: maxPerSecond(requests),
-    latencyMs: { p50: percentileOfSorted(latencies, 50), p95: percentileOfSorted(latencies, 95), p99: percentileOfSorted(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
-    deadlineMarginMs: { min: Math.min(...margins), minTimeout: timeoutMargins.length ? Math.min(...timeoutMargins) : NaN, timeouts: timeoutMargins.length },
+    latencyMs: {
+      p50: percentileOfSorted(latencies, 50),
+      p95: percentileOfSorted(latencies, 95),
+      p99: percentileOfSorted(latencies, 99),
+      max: latencies[latencies.length - 1] ?? 0,
+    },
+    deadlineMarginMs: {
+      min: Math.min(...margins),
+      minTimeout: timeoutMargins.length ? Math.min(...timeoutMargins) : NaN,
+      timeouts: timeoutMargins.length,
+    },
     maskedEchoes,
     eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     liveEventLoopDelayMs: records.loopDelayMs,
@@ -227,7 +265,10 @@ async function drive(bundle: Bundle, live: LiveProcess, url: string, options: Om
 }
 
 const sorted = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1]);
-const list = (o: Record<string, number>) => sorted(o).map(([k, n]) => `${k} ${n}`).join(', ');
+const list = (o: Record<string, number>) =>
+  sorted(o)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 
 export function formatReport(r: LoadReport): string {
   const o = r.options;
@@ -246,7 +287,10 @@ export function formatReport(r: LoadReport): string {
     `  deadline:    ${r.deadlineMarginMs.timeouts} answered Timeout; least time left before FC's kill: ${r.deadlineMarginMs.min.toFixed(0)} ms (${Number.isNaN(r.deadlineMarginMs.minTimeout) ? '-' : r.deadlineMarginMs.minTimeout.toFixed(0)} ms for a Timeout answer)`,
     `  secrets:     ${r.maskedEchoes} upstream echoes of the token and secret masked`,
     '  invariants:',
-    ...Object.entries(r.invariants).map(([name, v]) => `    ${v.length === 0 ? 'ok  ' : 'FAIL'} ${name}${v.length ? ` (${v.length}): ${v.slice(0, 5).join(' | ')}` : ''}`),
+    ...Object.entries(r.invariants).map(
+      ([name, v]) =>
+        `    ${v.length === 0 ? 'ok  ' : 'FAIL'} ${name}${v.length ? ` (${v.length}): ${v.slice(0, 5).join(' | ')}` : ''}`,
+    ),
     r.ok ? 'load: all invariants held' : 'load: INVARIANTS BROKEN',
   ];
   return lines.join('\n');
@@ -260,7 +304,12 @@ function loadOptions(): Partial<LoadOptions> {
       `Defaults: --invocations ${DEFAULT_LOAD.invocations} --concurrency ${DEFAULT_LOAD.concurrency} --qps ${DEFAULT_LOAD.qps} (LIVE_QPS) --seed ${DEFAULT_LOAD.seed}`,
       'Exit codes: 0 every invariant held, 1 one was broken, 2 a usage error.',
     ],
-    options: { invocations: { type: 'string' }, concurrency: { type: 'string' }, qps: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      invocations: { type: 'string' },
+      concurrency: { type: 'string' },
+      qps: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   const out: Partial<LoadOptions> = {};
   for (const key of ['invocations', 'concurrency', 'qps', 'seed'] as const) {

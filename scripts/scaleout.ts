@@ -15,7 +15,7 @@ import { createLiveEmulator } from '../dev/live-emulator';
 import { EXIT, integerSetting, parseCommandLine } from './local/cli';
 import { InstanceProcess } from './scaleout/instance';
 import { startOtherClient } from './scaleout/other-client';
-import { casterOf, DEFAULT_SCALEOUT, seedFor, type ScaleoutOptions } from './scaleout/plan';
+import { casterOf, DEFAULT_SCALEOUT, type ScaleoutOptions, seedFor } from './scaleout/plan';
 import { buildReport, formatReport, type ScaleoutReport } from './scaleout/report';
 
 export { DEFAULT_SCALEOUT, type ScaleoutOptions, type ScaleoutReport };
@@ -44,7 +44,10 @@ export async function runScaleout(overrides: Partial<ScaleoutOptions> = {}): Pro
     if (options.otherQps > 0) stopOther = startOtherClient(emulator.host, options.otherQps, casterOf(0));
     const running = Promise.all(instances.map((i) => i.run()));
     const expired = new Promise<never>((_, reject) => {
-      watchdog = setTimeout(() => reject(new Error(`the instances did not finish within ${limitMs / 1000} s`)), limitMs);
+      watchdog = setTimeout(
+        () => reject(new Error(`the instances did not finish within ${limitMs / 1000} s`)),
+        limitMs,
+      );
     });
     const records = (await Promise.race([running, expired])).flat();
     const durationMs = Date.now() - started;
@@ -64,10 +67,15 @@ export async function runScaleout(overrides: Partial<ScaleoutOptions> = {}): Pro
 const SETTINGS = {
   instances: { flag: 'instances', what: 'K, function instances (processes)', min: 1, max: 64 },
   invocations: { flag: 'invocations', what: 'M: K×M invocations in all, from one queue', min: 1, max: 100_000 },
-  concurrency: { flag: 'concurrency', what: 'C, invocations in flight per instance (FC 3.0 nodejs20: 1)', min: 1, max: 1000 },
-  quota: { flag: 'quota', what: 'Q, the account\'s Live requests per second', min: 1, max: 100_000 },
+  concurrency: {
+    flag: 'concurrency',
+    what: 'C, invocations in flight per instance (FC 3.0 nodejs20: 1)',
+    min: 1,
+    max: 1000,
+  },
+  quota: { flag: 'quota', what: "Q, the account's Live requests per second", min: 1, max: 100_000 },
   qps: { flag: 'qps', what: 'LIVE_QPS of each instance', min: 1, max: 100_000 },
-  timeoutSeconds: { flag: 'timeout', what: 'the function\'s timeout, seconds', min: 1, max: 86_400 },
+  timeoutSeconds: { flag: 'timeout', what: "the function's timeout, seconds", min: 1, max: 86_400 },
   slowMs: { flag: 'slow-ms', what: 'extra latency of each accepted Live request, ms', min: 0, max: 600_000 },
   otherQps: { flag: 'other-qps', what: 'requests a second another client of the account sends', min: 0, max: 100_000 },
 } as const satisfies Partial<Record<keyof ScaleoutOptions, { flag: string; what: string; min: number; max: number }>>;
@@ -80,14 +88,24 @@ function commandLine(argv = process.argv.slice(2)): { options: Partial<ScaleoutO
       synopsis:
         '[--instances K] [--invocations M] [--concurrency C] [--quota Q] [--qps N] [--timeout S] [--slow-ms N] [--other-qps N] [--retry-after-header] [--json]',
       details: [
-        ...Object.entries(SETTINGS).map(([k, s]) => `--${s.flag.padEnd(20)} ${s.what} (default ${DEFAULT_SCALEOUT[k as keyof typeof SETTINGS]})`),
+        ...Object.entries(SETTINGS).map(
+          ([k, s]) => `--${s.flag.padEnd(20)} ${s.what} (default ${DEFAULT_SCALEOUT[k as keyof typeof SETTINGS]})`,
+        ),
         `--${'retry-after-header'.padEnd(20)} the emulator sends x-acs-retry-after (ms) with its quota refusals`,
         `--${'json'.padEnd(20)} print the figures as JSON instead of a table`,
         'Exit codes: 0 every invariant held, 1 one was broken (or the run failed), 2 a usage error.',
       ],
       options: {
-        instances: text, invocations: text, concurrency: text, quota: text, qps: text, timeout: text, 'slow-ms': text, 'other-qps': text,
-        'retry-after-header': { type: 'boolean' }, json: { type: 'boolean' },
+        instances: text,
+        invocations: text,
+        concurrency: text,
+        quota: text,
+        qps: text,
+        timeout: text,
+        'slow-ms': text,
+        'other-qps': text,
+        'retry-after-header': { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     },
     argv,
@@ -95,7 +113,8 @@ function commandLine(argv = process.argv.slice(2)): { options: Partial<ScaleoutO
   const options: Partial<ScaleoutOptions> = {};
   for (const [k, s] of Object.entries(SETTINGS)) {
     const given = values[s.flag];
-    if (given !== undefined) options[k as keyof typeof SETTINGS] = integerSetting(given, `--${s.flag}`, fail, s.min, s.max);
+    if (given !== undefined)
+      options[k as keyof typeof SETTINGS] = integerSetting(given, `--${s.flag}`, fail, s.min, s.max);
   }
   if (values['retry-after-header']) options.retryAfterHeader = true;
   return { options, json: values.json === true };

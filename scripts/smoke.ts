@@ -26,7 +26,12 @@ interface SmokeOptions {
 /** Why FC (or the network) gave no result, in one line: fc2 and httpx run their messages together. */
 export function describeInvokeError(err: Error & { code?: string }, opts: SmokeOptions, where: string): string {
   if (err.code && /^E[A-Z]+$/.test(err.code)) {
-    const known: Record<string, string> = { ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', ECONNRESET: 'connection reset', ETIMEDOUT: 'timed out' };
+    const known: Record<string, string> = {
+      ECONNREFUSED: 'connection refused',
+      ENOTFOUND: 'host not found',
+      ECONNRESET: 'connection reset',
+      ETIMEDOUT: 'timed out',
+    };
     return `no answer from ${where}: ${known[err.code] ?? err.code} (${err.code})`;
   }
   const http = /failed with (\d{3})\. requestid: ([^,]*), message: (.*)\.$/.exec(err.message);
@@ -54,11 +59,15 @@ async function functionExists(client: FC, name: string): Promise<boolean> {
 /** FC may return an HTTP-trigger function's answer as its {statusCode, headers, body}: read the body. */
 function unwrap(result: unknown): unknown {
   const r = result as { statusCode?: unknown; body?: unknown } | null;
-  if (typeof r === 'object' && r !== null && typeof r.statusCode === 'number' && typeof r.body === 'string') return safeJson(r.body);
+  if (typeof r === 'object' && r !== null && typeof r.statusCode === 'number' && typeof r.body === 'string')
+    return safeJson(r.body);
   return result;
 }
 
-export async function smoke(opts: SmokeOptions, fail: (message: string) => never): Promise<{ code: number; report: string }> {
+export async function smoke(
+  opts: SmokeOptions,
+  fail: (message: string) => never,
+): Promise<{ code: number; report: string }> {
   const env = opts.env ?? process.env;
   if (opts.endpoint !== undefined && !/^https?:\/\//i.test(opts.endpoint)) {
     fail(`--endpoint ${opts.endpoint} has no scheme: write http://${opts.endpoint} or https://${opts.endpoint}`);
@@ -68,7 +77,11 @@ export async function smoke(opts: SmokeOptions, fail: (message: string) => never
   const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET || (local ? 'local' : undefined);
   const accountId = env.ALIBABA_CLOUD_ACCOUNT_ID || env.FC_ACCOUNT_ID || (local ? '0000000000000000' : undefined);
   if (!accessKeyID || !accessKeySecret || !accountId) {
-    const missing = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_ACCOUNT_ID'].filter((k) => !env[k]);
+    const missing = [
+      'ALIBABA_CLOUD_ACCESS_KEY_ID',
+      'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+      'ALIBABA_CLOUD_ACCOUNT_ID',
+    ].filter((k) => !env[k]);
     fail(`set ${missing.join(', ')} (or point --endpoint at a local server)`);
   }
   const client = new FC(accountId!, {
@@ -94,20 +107,31 @@ export async function smoke(opts: SmokeOptions, fail: (message: string) => never
     // FC turns the function's own 404 (Live: no such caster or resource) into the HTTP status, and fc2
     // drops the body; GetFunction tells that apart from a function that does not exist.
     if (/failed with 404\./.test((err as Error).message) && (await functionExists(client, opts.functionName))) {
-      return { code: SMOKE_EXIT.ok, report: `ok: ${opts.functionName} exists and answered 404: Live has no such caster or resource, so the role reached Live (pass --caster and --resource of a real one to see the whole answer)` };
+      return {
+        code: SMOKE_EXIT.ok,
+        report: `ok: ${opts.functionName} exists and answered 404: Live has no such caster or resource, so the role reached Live (pass --caster and --resource of a real one to see the whole answer)`,
+      };
     }
     return { code: SMOKE_EXIT.failed, report: describeInvokeError(err as Error, opts, where) };
   }
   if (response.headers['x-fc-error-type']) {
-    return { code: SMOKE_EXIT.failed, report: `the function threw (${response.headers['x-fc-error-type']}): ${JSON.stringify(response.data)}` };
+    return {
+      code: SMOKE_EXIT.failed,
+      report: `the function threw (${response.headers['x-fc-error-type']}): ${JSON.stringify(response.data)}`,
+    };
   }
   const result = unwrap(typeof response.data === 'string' ? safeJson(response.data) : response.data);
   const problems = resultProblems(result);
   const shown = JSON.stringify(result, null, 2);
-  if (problems.length > 0) return { code: SMOKE_EXIT.failed, report: `wrong result shape:\n  - ${problems.join('\n  - ')}\n${shown}` };
+  if (problems.length > 0)
+    return { code: SMOKE_EXIT.failed, report: `wrong result shape:\n  - ${problems.join('\n  - ')}\n${shown}` };
   const r = result as { ok: boolean; error?: { code: string } };
-  if (r.ok || REACHED_LIVE.has(r.error!.code)) return { code: SMOKE_EXIT.ok, report: `ok: the function answered in shape\n${shown}` };
-  return { code: SMOKE_EXIT.deployment, report: `the function answered in shape, but failed with ${r.error!.code}: see README "Troubleshooting"\n${shown}` };
+  if (r.ok || REACHED_LIVE.has(r.error!.code))
+    return { code: SMOKE_EXIT.ok, report: `ok: the function answered in shape\n${shown}` };
+  return {
+    code: SMOKE_EXIT.deployment,
+    report: `the function answered in shape, but failed with ${r.error!.code}: see README "Troubleshooting"\n${shown}`,
+  };
 }
 
 function safeJson(text: string): unknown {
@@ -123,11 +147,16 @@ async function main(): Promise<number> {
     command: 'npm run smoke',
     synopsis: '<function-name> [--endpoint URL] [--region R] [--caster ID --resource ID]',
     details: [
-      'Invokes the function through @alicloud/fc2 (FC 3.0 path) with a DryRun payload and checks the answer\'s shape.',
+      "Invokes the function through @alicloud/fc2 (FC 3.0 path) with a DryRun payload and checks the answer's shape.",
       'Needs ALIBABA_CLOUD_ACCESS_KEY_ID, _SECRET and ALIBABA_CLOUD_ACCOUNT_ID, except against a loopback --endpoint.',
       'Exit codes: 0 answered in shape, 1 wrong shape or no answer, 2 usage error, 3 a failure that points at the deployment.',
     ],
-    options: { endpoint: { type: 'string' }, region: { type: 'string' }, caster: { type: 'string' }, resource: { type: 'string' } },
+    options: {
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      caster: { type: 'string' },
+      resource: { type: 'string' },
+    },
     positionals: { min: 1, max: 1 },
   });
   const { code, report } = await smoke(

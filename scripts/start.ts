@@ -1,10 +1,17 @@
 // `npm start`: the built function on http://127.0.0.1:$PORT with HTTP-trigger
 // semantics, wired to a local Live API emulator (or, with --live, to Live).
-import { createLiveEmulator, DEMO_CASTER_ID, DEMO_CREDENTIALS, parseSeed, type LiveEmulator, type Seed } from '../dev/live-emulator';
+import {
+  createLiveEmulator,
+  DEMO_CASTER_ID,
+  DEMO_CREDENTIALS,
+  type LiveEmulator,
+  parseSeed,
+  type Seed,
+} from '../dev/live-emulator';
 import { parseEnvironment } from '../functions/delete-caster-video-resource/config';
 import { loadBundle } from './local/bundle';
 import { EXIT, integerSetting, parseCommandLine, readInputFile } from './local/cli';
-import { LOCAL_FUNCTION, localContext, shellCredentials, type RoleCredentials } from './local/fc-context';
+import { LOCAL_FUNCTION, localContext, type RoleCredentials, shellCredentials } from './local/fc-context';
 import { startLocalServer } from './local/server';
 import type { AcceptedKey } from './local/trigger-auth';
 
@@ -14,7 +21,7 @@ const cli = parseCommandLine({
   details: [
     '--port N              port on 127.0.0.1 (default $PORT, then 9000; 0 picks a free one)',
     '--seed FILE           emulator casters: {"casters": {"LIVEPRODUCER_POST-…": ["res-a", "res-b"]}}',
-    '--live                call the REAL Live API with the shell\'s ALIBABA_CLOUD_* keys and LIVE_REGION',
+    "--live                call the REAL Live API with the shell's ALIBABA_CLOUD_* keys and LIVE_REGION",
     '--auth                accept only ACS3-HMAC-SHA256-signed requests on the HTTP path (authType: function)',
     `--function-name NAME  the name the invoke API answers for (default $FUNCTION_NAME, then ${LOCAL_FUNCTION.name})`,
   ],
@@ -65,7 +72,9 @@ async function main(): Promise<void> {
   let firstCaster = DEMO_CASTER_ID;
   let firstResource = 'demo-resource-1';
   if (values.live) {
-    credentials = shellCredentials() ?? fail('--live needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the shell.');
+    credentials =
+      shellCredentials() ??
+      fail('--live needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the shell.');
     if (!process.env.LIVE_REGION) fail('--live needs LIVE_REGION (e.g. cn-shanghai), the region of your casters.');
     firstCaster = '<your CasterId>';
     firstResource = '<ResourceId>';
@@ -76,7 +85,11 @@ async function main(): Promise<void> {
     // The bundle reads LIVE_ENDPOINT on every invocation; loopback http is allowed.
     process.env.LIVE_ENDPOINT = emulator.url;
     const sts = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
-    credentials = { accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: sts.securityToken };
+    credentials = {
+      accessKeyId: sts.accessKeyId,
+      accessKeySecret: sts.accessKeySecret,
+      securityToken: sts.securityToken,
+    };
     if (seed) {
       firstCaster = Object.keys(seed.casters)[0] ?? firstCaster;
       firstResource = emulator.resources(firstCaster)?.[0] ?? firstResource;
@@ -85,7 +98,9 @@ async function main(): Promise<void> {
 
   // --auth: the keys FC would accept for this account: the shell's, and the emulator's demo keys.
   const shell = shellCredentials();
-  const acceptedKeys: AcceptedKey[] | undefined = values.auth ? [...(shell ? [shell as AcceptedKey] : []), ...DEMO_CREDENTIALS] : undefined;
+  const acceptedKeys: AcceptedKey[] | undefined = values.auth
+    ? [...(shell ? [shell as AcceptedKey] : []), ...DEMO_CREDENTIALS]
+    : undefined;
 
   const server = await startLocalServer({
     bundle: loadBundle(),
@@ -94,7 +109,8 @@ async function main(): Promise<void> {
     acceptedKeys,
     port,
   }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') fail(`port ${port} (${portSetting}) is already in use: stop the other server, or pass --port 0 for a free port`);
+    if (err.code === 'EADDRINUSE')
+      fail(`port ${port} (${portSetting}) is already in use: stop the other server, or pass --port 0 for a free port`);
     throw err;
   });
 

@@ -1,6 +1,6 @@
 // The Live operations the emulator serves, with Live's parameter checks.
 import { LIVE_API } from './constants';
-import { liveError, type LiveError, type LiveErrorCode } from './errors';
+import { type LiveError, type LiveErrorCode, liveError } from './errors';
 import type { CasterState } from './state';
 
 /** The success body without RequestId (the server adds it). */

@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ACS_HEADERS, REQUIRED_SIGNED_HEADERS } from './constants';
 import { CredentialStore, isStsKey } from './credentials';
-import { liveError, type LiveError } from './errors';
+import { type LiveError, liveError } from './errors';
 import { NonceStore } from './nonces';
 import type { IncomingCall } from './request';
 import { ACS3, canonicalRequest, parseAuthorization, sha256Hex, sign, stringToSign } from './signature';
@@ -39,7 +39,8 @@ export function authenticate(call: IncomingCall, deps: AuthDeps): AuthResult {
   if (header(ACS_HEADERS.securityToken) && !auth.signedHeaders.includes(ACS_HEADERS.securityToken)) {
     unsigned.push(ACS_HEADERS.securityToken);
   }
-  if (unsigned.length > 0) return fail(liveError('IncompleteSignature', `Signed headers must include: ${unsigned.join(', ')}.`));
+  if (unsigned.length > 0)
+    return fail(liveError('IncompleteSignature', `Signed headers must include: ${unsigned.join(', ')}.`));
 
   const credential = deps.credentials.find(auth.accessKeyId);
   if (!credential) return fail(liveError('InvalidAccessKeyId.NotFound'));

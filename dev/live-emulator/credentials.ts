@@ -22,9 +22,12 @@ export class CredentialStore {
   constructor(credentials: readonly EmulatorCredential[]) {
     for (const c of credentials) {
       // A misconfigured pair would make every call fail for a confusing reason; refuse it up front.
-      if (!c.accessKeyId || !c.accessKeySecret) throw new Error('Emulator credentials need accessKeyId and accessKeySecret.');
+      if (!c.accessKeyId || !c.accessKeySecret)
+        throw new Error('Emulator credentials need accessKeyId and accessKeySecret.');
       if (isStsKey(c.accessKeyId) !== Boolean(c.securityToken)) {
-        throw new Error(`Emulator credential ${c.accessKeyId}: an "${STS_PREFIX}" key needs a securityToken, any other key must not have one.`);
+        throw new Error(
+          `Emulator credential ${c.accessKeyId}: an "${STS_PREFIX}" key needs a securityToken, any other key must not have one.`,
+        );
       }
       this.byId.set(c.accessKeyId, { ...c });
     }

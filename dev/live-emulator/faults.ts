@@ -15,7 +15,19 @@ export function faultErrorCode(kind: FaultKind): LiveErrorCode | undefined {
   return Object.hasOwn(FAULT_ERRORS, kind) ? FAULT_ERRORS[kind as keyof typeof FAULT_ERRORS] : undefined;
 }
 
-const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'unavailable', 'internal', 'forbidden', 'reset', 'hang', 'delay', 'badBody', 'echo', 'answer', 'list'];
+const FAULT_KINDS: readonly FaultKind[] = [
+  'throttle',
+  'unavailable',
+  'internal',
+  'forbidden',
+  'reset',
+  'hang',
+  'delay',
+  'badBody',
+  'echo',
+  'answer',
+  'list',
+];
 const LIST_SPOILS = ['partial', 'noTotal', 'unreadableEntry', 'upperCase'];
 
 /** The Live error an 'echo' fault answers with, by its status. */
@@ -48,10 +60,16 @@ export class FaultQueue {
     if (spec.status !== undefined && (spec.kind !== 'echo' || !Object.hasOwn(ECHO_ERRORS, spec.status))) {
       throw new Error('FaultSpec.status is for echo faults only: 400, 500 or 503.');
     }
-    if ((spec.kind === 'answer') !== (spec.answer !== undefined) || (spec.answer && !(spec.answer.status >= 200 && spec.answer.status < 600))) {
+    if (
+      (spec.kind === 'answer') !== (spec.answer !== undefined) ||
+      (spec.answer && !(spec.answer.status >= 200 && spec.answer.status < 600))
+    ) {
       throw new Error("An 'answer' fault, and only one, needs answer.status (200-599).");
     }
-    if ((spec.kind === 'list') !== (spec.list !== undefined) || (spec.list !== undefined && !LIST_SPOILS.includes(spec.list))) {
+    if (
+      (spec.kind === 'list') !== (spec.list !== undefined) ||
+      (spec.list !== undefined && !LIST_SPOILS.includes(spec.list))
+    ) {
       throw new Error(`A 'list' fault, and only one, needs list: ${LIST_SPOILS.join(', ')}.`);
     }
     this.queue.push({ spec: { ...spec }, remaining: times });

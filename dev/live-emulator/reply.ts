@@ -22,7 +22,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
 }
 
 /** Any answer at all, for faults that play a misbehaving upstream. */
-export function sendRaw(res: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
+export function sendRaw(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  requestId: string,
+): void {
   send(res, status, contentType, body, requestId);
 }
 

@@ -37,9 +37,7 @@ export function parseQuery(raw: string): Record<string, string> {
 }
 
 export function redactQuery(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(query).map(([k, v]) => [k, SENSITIVE_QUERY_KEYS.test(k) ? REDACTED : v]),
-  );
+  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, SENSITIVE_QUERY_KEYS.test(k) ? REDACTED : v]));
 }
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {

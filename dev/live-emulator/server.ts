@@ -7,8 +7,8 @@ import { resolveAction } from './actions';
 import { authenticate } from './auth';
 import { ACS_HEADERS, CONTENT_TYPES, EMULATOR_DEFAULTS } from './constants';
 import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
-import { errorBody, isLiveError, liveError, type LiveError } from './errors';
-import { echoErrorCode, faultErrorCode, FaultQueue } from './faults';
+import { errorBody, isLiveError, type LiveError, liveError } from './errors';
+import { echoErrorCode, FaultQueue, faultErrorCode } from './faults';
 import { NonceStore } from './nonces';
 import { AccountQuota } from './quota';
 import { sendBadGateway, sendJson, sendRaw } from './reply';
@@ -31,7 +31,11 @@ function spoilList(result: Record<string, unknown>, spoil: ListSpoil): Record<st
       : spoil === 'unreadableEntry'
         ? [...list, { ResourceName: 'no id' }]
         : list.map((r) => ({ ...r, ResourceId: String(r.ResourceId).toUpperCase() }));
-  return { ...result, Total: spoil === 'unreadableEntry' ? spoilt.length : result.Total, VideoResources: { VideoResource: spoilt } };
+  return {
+    ...result,
+    Total: spoil === 'unreadableEntry' ? spoilt.length : result.Total,
+    VideoResources: { VideoResource: spoilt },
+  };
 }
 
 /** Wildcard listen addresses are not something a client can dial. */
@@ -111,7 +115,14 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     if (spec?.kind === 'answer' && spec.answer) {
       const { status, code, contentType, body } = spec.answer;
       record(status, code ?? null);
-      const text = body ?? JSON.stringify({ RequestId: requestId, HostId: hostId, ...(code ? { Code: code } : {}), Message: `Answered ${status}.` });
+      const text =
+        body ??
+        JSON.stringify({
+          RequestId: requestId,
+          HostId: hostId,
+          ...(code ? { Code: code } : {}),
+          Message: `Answered ${status}.`,
+        });
       return sendRaw(res, status, contentType ?? CONTENT_TYPES.json, text, requestId);
     }
     if (spec?.kind === 'echo') {
@@ -136,7 +147,12 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     const result = run(actionParams(call), state);
     if (isLiveError(result)) return fail(result);
     record(200, null);
-    sendJson(res, 200, { RequestId: requestId, ...(spec?.kind === 'list' && spec.list ? spoilList(result, spec.list) : result) }, requestId);
+    sendJson(
+      res,
+      200,
+      { RequestId: requestId, ...(spec?.kind === 'list' && spec.list ? spoilList(result, spec.list) : result) },
+      requestId,
+    );
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {

@@ -30,10 +30,7 @@ export interface ParsedAuthorization {
 
 /** RFC 3986 encoding: encodeURIComponent leaves !'()* alone, ACS3 does not. */
 export function acsEncode(s: string): string {
-  return encodeURIComponent(s).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**
@@ -51,7 +48,11 @@ export function canonicalQueryString(query: Record<string, string>): string {
 function headerValue(headers: CanonicalRequestInput['headers'], name: string): string {
   const found = Object.keys(headers).find((k) => k.toLowerCase() === name);
   const value = found === undefined ? undefined : headers[found];
-  if (Array.isArray(value)) return value.map((v) => v.trim()).sort().join(',');
+  if (Array.isArray(value))
+    return value
+      .map((v) => v.trim())
+      .sort()
+      .join(',');
   return (value ?? '').trim();
 }
 

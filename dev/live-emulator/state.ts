@@ -43,9 +43,7 @@ export class CasterState {
 
   load(seed: Seed): void {
     const checked = parseSeed(seed);
-    this.casters = new Map(
-      Object.entries(checked.casters).map(([id, entries]) => [id, entries.map(toResource)]),
-    );
+    this.casters = new Map(Object.entries(checked.casters).map(([id, entries]) => [id, entries.map(toResource)]));
   }
 
   /** Copies, so callers cannot change the state behind the server's back. */
@@ -73,7 +71,9 @@ export class CasterState {
 
 function isSeedResource(value: unknown): value is SeedResource {
   if (typeof value === 'string') return value.length > 0;
-  return typeof value === 'object' && value !== null && typeof (value as { ResourceId?: unknown }).ResourceId === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { ResourceId?: unknown }).ResourceId === 'string'
+  );
 }
 
 /** Validates an untrusted seed (e.g. from a file) and says what is wrong. */

@@ -8,7 +8,18 @@ export interface EmulatorCredential {
   securityToken?: string;
 }
 
-export type FaultKind = 'throttle' | 'unavailable' | 'internal' | 'forbidden' | 'reset' | 'hang' | 'delay' | 'badBody' | 'echo' | 'answer' | 'list';
+export type FaultKind =
+  | 'throttle'
+  | 'unavailable'
+  | 'internal'
+  | 'forbidden'
+  | 'reset'
+  | 'hang'
+  | 'delay'
+  | 'badBody'
+  | 'echo'
+  | 'answer'
+  | 'list';
 
 /** How a 'list' fault spoils a DescribeCasterVideoResources answer. */
 export type ListSpoil = 'partial' | 'noTotal' | 'unreadableEntry' | 'upperCase';

@@ -31,7 +31,9 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number,
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new InvalidConfigurationError(`${name} must be a positive ${integer ? 'integer' : 'number'} (got ${JSON.stringify(raw)}).`);
+    throw new InvalidConfigurationError(
+      `${name} must be a positive ${integer ? 'integer' : 'number'} (got ${JSON.stringify(raw)}).`,
+    );
   }
   return value;
 }
@@ -86,7 +88,10 @@ export function parseEnvironment(env: Env = process.env): Config {
 function parseLogLevel(raw: string | undefined): LogLevel {
   if (raw === undefined || raw.trim() === '') return DEFAULTS.logLevel;
   const level = raw.trim().toLowerCase() as LogLevel;
-  if (!LOG_LEVELS.includes(level)) throw new InvalidConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(raw)}).`);
+  if (!LOG_LEVELS.includes(level))
+    throw new InvalidConfigurationError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(raw)}).`,
+    );
   return level;
 }
 

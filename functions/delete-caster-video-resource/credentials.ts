@@ -5,7 +5,9 @@ type Env = Record<string, string | undefined>;
 
 /** The same key, secret and token: what was built for one set serves the other (they change only when the role's rotate). */
 export function sameCredentials(a: Credentials, b: Credentials): boolean {
-  return a.accessKeyId === b.accessKeyId && a.accessKeySecret === b.accessKeySecret && a.securityToken === b.securityToken;
+  return (
+    a.accessKeyId === b.accessKeyId && a.accessKeySecret === b.accessKeySecret && a.securityToken === b.securityToken
+  );
 }
 
 /**

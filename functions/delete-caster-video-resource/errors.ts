@@ -77,7 +77,10 @@ export class UnsupportedMediaTypeError extends FunctionError {
 }
 
 export class MethodNotAllowedError extends FunctionError {
-  constructor(method: string, readonly allow: readonly string[]) {
+  constructor(
+    method: string,
+    readonly allow: readonly string[],
+  ) {
     super(ERROR_CODES.methodNotAllowed, `Method ${method} is not allowed; use ${allow.join(' or ')}.`, 405);
   }
 }
@@ -173,7 +176,10 @@ export function mustRedeliver(error: { code: string }): boolean {
  * async retry tries again later; the delete is idempotent, so that is safe.
  */
 export class RetryLaterError extends Error {
-  constructor(message: string, readonly result: unknown) {
+  constructor(
+    message: string,
+    readonly result: unknown,
+  ) {
     super(message);
     this.name = 'RetryLaterError';
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { processWork, settledWithoutLive } from './batch/process';
 import { planWork, type Work } from './batch/records';
-import { redeliverCodes, retryLater, settle, type Settled } from './batch/settle';
+import { redeliverCodes, retryLater, type Settled, settle } from './batch/settle';
 import { defaultRegion, functionTimeoutMs } from './config';
 import { TRIGGERS } from './constants';
 import { resolveCredentials } from './credentials';
@@ -12,11 +12,19 @@ import { currentInstance, type Ready } from './instance';
 import { isObject } from './json';
 import { Logger } from './logger';
 import { Deadline } from './policy/deadline';
+import { redactValue } from './redaction';
 import { toHttpResponse } from './result/http-response';
 import { logSummary } from './result/log-summary';
-import { redactValue } from './redaction';
 import { failure } from './result/result';
-import type { Credentials, DeliveredRecord, FcContext, HttpResponse, HttpTriggerEvent, InvocationResult, Trigger } from './types';
+import type {
+  Credentials,
+  DeliveredRecord,
+  FcContext,
+  HttpResponse,
+  HttpTriggerEvent,
+  InvocationResult,
+  Trigger,
+} from './types';
 
 /**
  * The records of one invocation; reading may throw a FunctionError that
@@ -44,14 +52,20 @@ export async function handler(event: unknown, context?: FcContext | null): Promi
       : delivery.kind === 'invoke'
         ? () => ({ ...readInvocation(delivery.event), http: true })
         : () => ({ ...delivery, http: false });
-  const trigger = delivery.kind === 'http' ? TRIGGERS.http : delivery.kind === 'invoke' ? TRIGGERS.invoke : delivery.trigger;
+  const trigger =
+    delivery.kind === 'http' ? TRIGGERS.http : delivery.kind === 'invoke' ? TRIGGERS.invoke : delivery.trigger;
   const finished = await invoke(trigger, context, read, redeliverable);
-  if (redeliverable && finished.redeliver.length > 0) throw retryLater(finished, finished.invocationId, finished.secrets);
+  if (redeliverable && finished.redeliver.length > 0)
+    throw retryLater(finished, finished.invocationId, finished.secrets);
   return delivery.kind === 'records' ? finished.result : answerHttp(finished);
 }
 
 /** An HTTP request; `unreadable` when its body could not be read at all (an FC 2.0 stream that failed). */
-export async function handleHttp(event: HttpTriggerEvent, context: FcContext | null | undefined, unreadable?: FunctionError): Promise<HttpResponse> {
+export async function handleHttp(
+  event: HttpTriggerEvent,
+  context: FcContext | null | undefined,
+  unreadable?: FunctionError,
+): Promise<HttpResponse> {
   return answerHttp(await invoke(TRIGGERS.http, context, httpReader(event, unreadable), false));
 }
 
@@ -72,7 +86,12 @@ function answerHttp(finished: Finished): HttpResponse {
  * Live, settle, log. `redeliverable`: no caller waits, so throttled requests
  * are retried for as long as the invocation has time.
  */
-async function invoke(trigger: Trigger, given: FcContext | null | undefined, read: Read, redeliverable: boolean): Promise<Finished> {
+async function invoke(
+  trigger: Trigger,
+  given: FcContext | null | undefined,
+  read: Read,
+  redeliverable: boolean,
+): Promise<Finished> {
   const started = Date.now();
   // A hand-made call may pass no context: then there is nothing to sign with, and the answer says so.
   const context: FcContext = isObject(given) ? given : {};

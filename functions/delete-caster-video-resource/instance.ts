@@ -1,4 +1,4 @@
-import { parseEnvironment, type Config } from './config';
+import { type Config, parseEnvironment } from './config';
 import { DEFAULTS } from './constants';
 import { sameCredentials } from './credentials';
 import { InvalidConfigurationError } from './errors';

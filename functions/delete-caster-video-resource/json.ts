@@ -16,7 +16,9 @@ export class Unreadable {
 }
 
 /** The request's fields by their lower-case names: repeating one of these in an object is refused. */
-const GUARDED = new Map(['CasterId', 'ResourceId', 'RegionId', 'DryRun', 'ResourceIds', 'Items'].map((name) => [name.toLowerCase(), name]));
+const GUARDED = new Map(
+  ['CasterId', 'ResourceId', 'RegionId', 'DryRun', 'ResourceIds', 'Items'].map((name) => [name.toLowerCase(), name]),
+);
 
 /**
  * JSON text, read through a leading byte-order mark. A request field given

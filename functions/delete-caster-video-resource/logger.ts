@@ -1,5 +1,5 @@
-import { redact } from './redaction';
 import type { LogLevel } from './config';
+import { redact } from './redaction';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 

@@ -1,10 +1,11 @@
 // Builds what the benchmark runs: the function's own bundle (exactly as
 // `npm run build` makes it), the reference bundles, and the child runners.
-import { build, type Plugin } from 'esbuild';
+
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 import type { HandlerName } from './protocol';
 
 export interface Built {
@@ -27,18 +28,44 @@ export async function buildAll(root: string): Promise<Built> {
   await build({ ...shipped, entryPoints: [path.join(here, 'floor-handler.ts')], outfile: floor });
   // The naive path: esbuild's defaults for a node bundle, plus --minify, nothing substituted.
   const naive = path.join(out, 'naive.js');
-  await build({ ...node, minify: true, logLevel: 'error', entryPoints: [path.join(here, 'naive-handler.ts')], outfile: naive });
+  await build({
+    ...node,
+    minify: true,
+    logLevel: 'error',
+    entryPoints: [path.join(here, 'naive-handler.ts')],
+    outfile: naive,
+  });
   // The SDK's own floor: bundled the way ours is, with the same substitutions.
-  const plugin = (await import(pathToFileURL(path.join(root, 'scripts/bundle-stubs/plugin.mjs')).href)) as { bundleStubs: Plugin };
+  const plugin = (await import(pathToFileURL(path.join(root, 'scripts/bundle-stubs/plugin.mjs')).href)) as {
+    bundleStubs: Plugin;
+  };
   const sdkMin = path.join(out, 'sdk-min.js');
-  await build({ ...shipped, entryPoints: [path.join(here, 'sdk-min-handler.ts')], outfile: sdkMin, plugins: [plugin.bundleStubs] });
+  await build({
+    ...shipped,
+    entryPoints: [path.join(here, 'sdk-min-handler.ts')],
+    outfile: sdkMin,
+    plugins: [plugin.bundleStubs],
+  });
 
-  const children = { cold: path.join(out, 'cold-child.js'), warm: path.join(out, 'warm-child.js'), rss: path.join(out, 'rss-child.js') };
+  const children = {
+    cold: path.join(out, 'cold-child.js'),
+    warm: path.join(out, 'warm-child.js'),
+    rss: path.join(out, 'rss-child.js'),
+  };
   for (const [name, file] of Object.entries(children)) {
-    await build({ ...node, target: 'node20', format: 'cjs', entryPoints: [path.join(here, `${name}-child.ts`)], outfile: file });
+    await build({
+      ...node,
+      target: 'node20',
+      format: 'cjs',
+      entryPoints: [path.join(here, `${name}-child.ts`)],
+      outfile: file,
+    });
   }
 
   const bundles = { floor, naive, ours, 'sdk-min': sdkMin };
-  const sizes = Object.fromEntries(Object.entries(bundles).map(([h, f]) => [h, statSync(f).size])) as Record<HandlerName, number>;
+  const sizes = Object.fromEntries(Object.entries(bundles).map(([h, f]) => [h, statSync(f).size])) as Record<
+    HandlerName,
+    number
+  >;
   return { bundles, sizes, children };
 }

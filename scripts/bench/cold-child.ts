@@ -2,7 +2,16 @@
 // one invocation. Times are read from performance.now(), i.e. milliseconds
 // since this process's time origin (its start), so node's own boot counts.
 import { performance } from 'node:perf_hooks';
-import { assertDeleted, CHILD_ENV, readEnvJson, report, invocation, type Credentials, type Handler, type HandlerName } from './protocol';
+import {
+  assertDeleted,
+  CHILD_ENV,
+  type Credentials,
+  type Handler,
+  type HandlerName,
+  invocation,
+  readEnvJson,
+  report,
+} from './protocol';
 
 interface ColdPlan {
   handler: HandlerName;

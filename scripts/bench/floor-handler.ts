@@ -7,7 +7,8 @@ import https from 'node:https';
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 interface Context {
   credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
@@ -18,7 +19,10 @@ export async function handler(event: Buffer, context: Context): Promise<unknown>
   const endpoint = new URL(process.env.LIVE_ENDPOINT ?? 'https://live.aliyuncs.com');
   const { accessKeyId, accessKeySecret, securityToken } = context.credentials;
   const query: Record<string, string> = { CasterId, RegionId, ResourceId };
-  const queryString = Object.keys(query).sort().map((k) => `${k}=${enc(query[k])}`).join('&');
+  const queryString = Object.keys(query)
+    .sort()
+    .map((k) => `${k}=${enc(query[k])}`)
+    .join('&');
   const headers: Record<string, string> = {
     host: endpoint.host,
     'x-acs-action': 'DeleteCasterVideoResource',
@@ -29,16 +33,35 @@ export async function handler(event: Buffer, context: Context): Promise<unknown>
     ...(securityToken ? { 'x-acs-security-token': securityToken } : {}),
   };
   const names = Object.keys(headers).sort();
-  const canonical = ['POST', '/', queryString, names.map((n) => `${n}:${headers[n]}\n`).join(''), names.join(';'), headers['x-acs-content-sha256']].join('\n');
-  const signature = createHmac('sha256', accessKeySecret).update(`ACS3-HMAC-SHA256\n${sha256(canonical)}`).digest('hex');
+  const canonical = [
+    'POST',
+    '/',
+    queryString,
+    names.map((n) => `${n}:${headers[n]}\n`).join(''),
+    names.join(';'),
+    headers['x-acs-content-sha256'],
+  ].join('\n');
+  const signature = createHmac('sha256', accessKeySecret)
+    .update(`ACS3-HMAC-SHA256\n${sha256(canonical)}`)
+    .digest('hex');
   headers.authorization = `ACS3-HMAC-SHA256 Credential=${accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}`;
   const isHttps = endpoint.protocol === 'https:';
   const text = await new Promise<string>((resolve, reject) => {
     const req = (isHttps ? https : http).request(
-      { host: endpoint.hostname, port: endpoint.port, method: 'POST', path: `/?${queryString}`, headers, agent: isHttps ? agents.https : agents.http },
+      {
+        host: endpoint.hostname,
+        port: endpoint.port,
+        method: 'POST',
+        path: `/?${queryString}`,
+        headers,
+        agent: isHttps ? agents.https : agents.http,
+      },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString())).on('error', reject);
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('end', () => resolve(Buffer.concat(chunks).toString()))
+          .on('error', reject);
       },
     );
     req.on('error', reject).end();

@@ -37,19 +37,53 @@ const x = (v: number) => `${v.toFixed(2)}×`;
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+    .join('\n');
 }
 
 /** Prints everything; returns whether ours met every goal. */
 export function printReport(m: Record<HandlerName, Measured>, s: Settings): boolean {
-  const rows = [['', 'bundle', 'load', 'cold start', 'warm p50', 'warm p99', `RSS +${s.rssInvocations}`, `heap +${s.rssInvocations}`, 'after']];
+  const rows = [
+    [
+      '',
+      'bundle',
+      'load',
+      'cold start',
+      'warm p50',
+      'warm p99',
+      `RSS +${s.rssInvocations}`,
+      `heap +${s.rssInvocations}`,
+      'after',
+    ],
+  ];
   for (const h of HANDLERS) {
     const r = m[h];
-    rows.push([h, kb(r.bytes), ms(r.loadMs), ms(r.coldMs), ms(r.p50), ms(r.p99), mb(r.rssBytes), mb(r.heapBytes), String(r.rssWarmUp)]);
+    rows.push([
+      h,
+      kb(r.bytes),
+      ms(r.loadMs),
+      ms(r.coldMs),
+      ms(r.p50),
+      ms(r.p99),
+      mb(r.rssBytes),
+      mb(r.heapBytes),
+      String(r.rssWarmUp),
+    ]);
   }
   const ratio = (h: HandlerName, to: HandlerName) => {
     const [r, b] = [m[h], m[to]];
-    return [`${h} / ${to}`, x(r.bytes / b.bytes), x(r.loadMs / b.loadMs), x(r.coldMs / b.coldMs), x(r.p50 / b.p50), x(r.p99 / b.p99), '', '', ''];
+    return [
+      `${h} / ${to}`,
+      x(r.bytes / b.bytes),
+      x(r.loadMs / b.loadMs),
+      x(r.coldMs / b.coldMs),
+      x(r.p50 / b.p50),
+      x(r.p99 / b.p99),
+      '',
+      '',
+      '',
+    ];
   };
   rows.push(ratio('ours', 'naive'));
   for (const h of HANDLERS.filter((n) => n !== 'floor')) rows.push(ratio(h, 'floor'));

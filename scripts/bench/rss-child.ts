@@ -14,8 +14,15 @@
 // it is the direct measure of what invocations leave behind.
 import { getHeapSpaceStatistics } from 'node:v8';
 import {
-  assertDeleted, CHILD_ENV, invocation, readEnvJson, report, resourceId,
-  type Credentials, type Handler, type HandlerName,
+  assertDeleted,
+  CHILD_ENV,
+  type Credentials,
+  type Handler,
+  type HandlerName,
+  invocation,
+  readEnvJson,
+  report,
+  resourceId,
 } from './protocol';
 
 interface RssPlan {

@@ -12,8 +12,14 @@ interface Context {
 }
 
 const params = new $OpenApi.Params({
-  action: 'DeleteCasterVideoResource', version: '2016-11-01', protocol: 'HTTPS', pathname: '/',
-  method: 'POST', authType: 'AK', style: 'RPC', bodyType: 'json',
+  action: 'DeleteCasterVideoResource',
+  version: '2016-11-01',
+  protocol: 'HTTPS',
+  pathname: '/',
+  method: 'POST',
+  authType: 'AK',
+  style: 'RPC',
+  bodyType: 'json',
 });
 const runtime = new $Util.RuntimeOptions({ autoretry: false, readTimeout: 10_000, connectTimeout: 3_000 });
 let client: OpenApi | undefined;
@@ -23,12 +29,18 @@ export async function handler(event: Buffer, context: Context): Promise<unknown>
   if (!client) {
     const endpoint = new URL(process.env.LIVE_ENDPOINT ?? 'https://live.aliyuncs.com');
     const answer = Promise.resolve({ ...context.credentials, type: 'sts' });
-    client = new OpenApi(new $OpenApi.Config({
-      credential: { getCredential: () => answer } as unknown as $OpenApi.Config['credential'],
-      endpoint: endpoint.host,
-      protocol: endpoint.protocol.replace(':', ''),
-    }));
+    client = new OpenApi(
+      new $OpenApi.Config({
+        credential: { getCredential: () => answer } as unknown as $OpenApi.Config['credential'],
+        endpoint: endpoint.host,
+        protocol: endpoint.protocol.replace(':', ''),
+      }),
+    );
   }
-  const response = await client.callApi(params, new $OpenApi.OpenApiRequest({ query: { CasterId, ResourceId, RegionId } }), runtime);
+  const response = await client.callApi(
+    params,
+    new $OpenApi.OpenApiRequest({ query: { CasterId, ResourceId, RegionId } }),
+    runtime,
+  );
   return { ok: true, requestId: response.body.RequestId };
 }

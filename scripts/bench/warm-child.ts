@@ -3,8 +3,17 @@
 // each invocation from the call to its answer.
 import { performance } from 'node:perf_hooks';
 import {
-  assertDeleted, CHILD_ENV, HANDLERS, invocation, perHandler, readEnvJson, report, resourceId,
-  type Credentials, type Handler, type HandlerName,
+  assertDeleted,
+  CHILD_ENV,
+  type Credentials,
+  HANDLERS,
+  type Handler,
+  type HandlerName,
+  invocation,
+  perHandler,
+  readEnvJson,
+  report,
+  resourceId,
 } from './protocol';
 
 interface WarmPlan {

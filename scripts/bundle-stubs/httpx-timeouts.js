@@ -111,7 +111,8 @@ const HEADERS_HOOK = Symbol.for('caster-video-resource-delete.responseHeaders');
  */
 function normaliseXmlType(response) {
   const type = response.headers['content-type'];
-  if (typeof type === 'string' && /^\s*(text|application)\/xml\s*(;|$)/i.test(type)) response.headers['content-type'] = 'text/xml;charset=utf-8';
+  if (typeof type === 'string' && /^\s*(text|application)\/xml\s*(;|$)/i.test(type))
+    response.headers['content-type'] = 'text/xml;charset=utf-8';
 }
 
 /** 2, 4 and 3 on each response, in one step. */

@@ -1,9 +1,15 @@
 // The invariants of a load run, checked against the emulator's records and
 // final state. Each returns the violations it found (empty: it held).
 import type { RecordedRequest, Seed } from '../../dev/live-emulator';
-import { maxInAnySecond } from '../bench/stats';
-import { assertNoProblems, eventOutcomeProblems, failuresOf, httpAnswerProblems, isUnexpectedFailure } from '../local/result-shape';
 import type { Outcome } from '../../test/support/invocations';
+import { maxInAnySecond } from '../bench/stats';
+import {
+  assertNoProblems,
+  eventOutcomeProblems,
+  failuresOf,
+  httpAnswerProblems,
+  isUnexpectedFailure,
+} from '../local/result-shape';
 import { FORBIDDEN_CASTER, INVALID_MARK, type Planned } from './workload';
 
 export interface Settled {
@@ -65,7 +71,8 @@ export function checkAnswered(f: RunFacts): Violations {
     if (s.planned.invalid && !(result?.ok === false && refused)) {
       v.push(`#${s.planned.index}: invalid input answered ${JSON.stringify(result).slice(0, 200)}`);
     }
-    if (s.planned.forbidden && result?.error?.code !== 'CasterNotAllowed') v.push(`#${s.planned.index}: forbidden caster answered ${JSON.stringify(result).slice(0, 200)}`);
+    if (s.planned.forbidden && result?.error?.code !== 'CasterNotAllowed')
+      v.push(`#${s.planned.index}: forbidden caster answered ${JSON.stringify(result).slice(0, 200)}`);
   }
   return v;
 }
@@ -74,7 +81,10 @@ export function checkAnswered(f: RunFacts): Violations {
 export function checkDeadlines(f: RunFacts): Violations {
   return f.settled
     .filter((s) => s.ms >= s.planned.timeoutSeconds * 1000)
-    .map((s) => `#${s.planned.index} ${s.planned.kind}: ran ${s.ms.toFixed(0)} ms with a ${s.planned.timeoutSeconds} s timeout`);
+    .map(
+      (s) =>
+        `#${s.planned.index} ${s.planned.kind}: ran ${s.ms.toFixed(0)} ms with a ${s.planned.timeoutSeconds} s timeout`,
+    );
 }
 
 /** When Live processed a request: at arrival, or after the injected delay. */
@@ -84,7 +94,8 @@ const processedAt = (r: RecordedRequest, delayMs: number) => r.time + (r.fault =
 export function checkOutcomesAgainstLive(f: RunFacts): Violations {
   const v: Violations = [];
   const byId = new Map(f.requests.map((r) => [r.requestId, r]));
-  const seeded = (c: string, r: string) => (f.seed.casters[c] ?? []).some((x) => (typeof x === 'string' ? x : x.ResourceId) === r);
+  const seeded = (c: string, r: string) =>
+    (f.seed.casters[c] ?? []).some((x) => (typeof x === 'string' ? x : x.ResourceId) === r);
   const deletedAt = new Map<string, number>();
   for (const r of f.requests) {
     if (r.action === DELETE && r.status === 200) {
@@ -106,22 +117,33 @@ export function checkOutcomesAgainstLive(f: RunFacts): Violations {
       if (rec.query.CasterId !== item.casterId) v.push(`${where}: Live request names caster ${rec.query.CasterId}`);
       const key = `${item.casterId}/${item.resourceId}`;
       if (item.outcome === 'deleted') {
-        if (rec.action !== DELETE || rec.status !== 200 || rec.query.ResourceId !== item.resourceId) v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);
+        if (rec.action !== DELETE || rec.status !== 200 || rec.query.ResourceId !== item.resourceId)
+          v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);
         if (!gone(item.casterId, item.resourceId)) v.push(`${where}: still in Live`);
       } else if (item.outcome === 'already_absent' && !item.dryRun && rec.action === DESCRIBE) {
         // A batch's one describe per caster found it gone before any delete was sent.
         if (rec.status !== 200) v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
-        if (seeded(item.casterId, item.resourceId) && (deletedAt.get(key) ?? Infinity) > rec.time) v.push(`${where}: the resource was there`);
+        if (seeded(item.casterId, item.resourceId) && (deletedAt.get(key) ?? Infinity) > rec.time)
+          v.push(`${where}: the resource was there`);
         if (!gone(item.casterId, item.resourceId)) v.push(`${where}: still in Live`);
       } else if (item.outcome === 'already_absent' && !item.dryRun) {
-        if (rec.action !== DELETE || rec.code !== 'InvalidResource.NotFound' || rec.query.ResourceId !== item.resourceId) v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);
+        if (
+          rec.action !== DELETE ||
+          rec.code !== 'InvalidResource.NotFound' ||
+          rec.query.ResourceId !== item.resourceId
+        )
+          v.push(`${where}: Live answered ${rec.action} ${rec.status} ${rec.code}`);
         if (!gone(item.casterId, item.resourceId)) v.push(`${where}: still in Live`);
       } else if (item.outcome === 'would_delete') {
-        if (rec.action !== DESCRIBE || rec.status !== 200) v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
-        if (!seeded(item.casterId, item.resourceId) || (deletedAt.get(key) ?? Infinity) < rec.time) v.push(`${where}: the resource was not there`);
+        if (rec.action !== DESCRIBE || rec.status !== 200)
+          v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
+        if (!seeded(item.casterId, item.resourceId) || (deletedAt.get(key) ?? Infinity) < rec.time)
+          v.push(`${where}: the resource was not there`);
       } else if (item.outcome === 'already_absent' && item.dryRun) {
-        if (rec.action !== DESCRIBE || rec.status !== 200) v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
-        if (seeded(item.casterId, item.resourceId) && (deletedAt.get(key) ?? Infinity) > rec.time) v.push(`${where}: the resource was there`);
+        if (rec.action !== DESCRIBE || rec.status !== 200)
+          v.push(`${where}: Live answered ${rec.action} ${rec.status}`);
+        if (seeded(item.casterId, item.resourceId) && (deletedAt.get(key) ?? Infinity) > rec.time)
+          v.push(`${where}: the resource was there`);
       }
     }
   }
@@ -142,14 +164,16 @@ export function checkOnlyNamed(f: RunFacts): Violations {
   for (const r of f.requests) {
     const c = r.query.CasterId ?? '';
     if (c === FORBIDDEN_CASTER || c === INVALID_MARK) v.push(`a request named ${c}`);
-    if (r.action === DELETE && !namedDeletes.has(`${c}/${r.query.ResourceId}`)) v.push(`Delete ${c}/${r.query.ResourceId} was never asked for`);
+    if (r.action === DELETE && !namedDeletes.has(`${c}/${r.query.ResourceId}`))
+      v.push(`Delete ${c}/${r.query.ResourceId} was never asked for`);
     if (r.action === DESCRIBE && !namedCasters.has(c)) v.push(`Describe ${c} was never asked for`);
   }
   for (const [caster, entries] of Object.entries(f.seed.casters)) {
     const now = new Set(f.finalState(caster) ?? []);
     for (const e of entries) {
       const id = typeof e === 'string' ? e : e.ResourceId;
-      if (!now.has(id) && !namedDeletes.has(`${caster}/${id}`)) v.push(`${caster}/${id} deleted, but no invocation named it`);
+      if (!now.has(id) && !namedDeletes.has(`${caster}/${id}`))
+        v.push(`${caster}/${id} deleted, but no invocation named it`);
     }
   }
   return v;
@@ -177,7 +201,8 @@ export function checkLogs(f: RunFacts): Violations {
       v.push(`log line is not JSON: ${line.slice(0, 120)}`);
     }
   }
-  for (const s of f.settled) if (count.get(s.invocationId) !== 1) v.push(`#${s.planned.index}: ${count.get(s.invocationId) ?? 0} log lines`);
+  for (const s of f.settled)
+    if (count.get(s.invocationId) !== 1) v.push(`#${s.planned.index}: ${count.get(s.invocationId) ?? 0} log lines`);
   return v;
 }
 
@@ -187,12 +212,19 @@ export function checkSecrets(f: RunFacts): Violations {
     ...f.settled.flatMap((s) => [
       JSON.stringify(s.outcome.answer ?? null),
       JSON.stringify(s.outcome.result ?? null),
-      ...(s.outcome.thrown ? [String((s.outcome.thrown as Error).message), JSON.stringify(s.outcome.thrown), String((s.outcome.thrown as Error).stack)] : []),
+      ...(s.outcome.thrown
+        ? [
+            String((s.outcome.thrown as Error).message),
+            JSON.stringify(s.outcome.thrown),
+            String((s.outcome.thrown as Error).stack),
+          ]
+        : []),
     ]),
     ...f.logLines,
   ];
   const v: Violations = [];
-  for (const secret of f.secrets) if (texts.some((t) => t.includes(secret))) v.push(`a secret (${secret.slice(0, 4)}…) left the function`);
+  for (const secret of f.secrets)
+    if (texts.some((t) => t.includes(secret))) v.push(`a secret (${secret.slice(0, 4)}…) left the function`);
   return v;
 }
 

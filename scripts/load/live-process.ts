@@ -2,10 +2,16 @@
 // Live, it has its own event loop, so the arrival times it records are not
 // skewed by the function's CPU load, and the function keeps a core to itself.
 // Driven over IPC by scripts/load.ts (fork with serialization 'advanced').
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createLiveEmulator, type FaultSpec, type LiveEmulator, type RecordedRequest, type Seed } from '../../dev/live-emulator';
+import {
+  createLiveEmulator,
+  type FaultSpec,
+  type LiveEmulator,
+  type RecordedRequest,
+  type Seed,
+} from '../../dev/live-emulator';
 import { seededRandom } from './workload';
 
 interface StartMessage {
@@ -17,7 +23,12 @@ interface StartMessage {
 type ParentMessage = StartMessage | { type: 'finish' };
 type ChildMessage =
   | { type: 'ready'; url: string }
-  | { type: 'records'; requests: RecordedRequest[]; state: Record<string, string[] | undefined>; loopDelayMs: { p99: number; max: number } }
+  | {
+      type: 'records';
+      requests: RecordedRequest[];
+      state: Record<string, string[] | undefined>;
+      loopDelayMs: { p99: number; max: number };
+    }
   | { type: 'error'; message: string };
 
 /** Set in the child's environment: run as the emulator process. */

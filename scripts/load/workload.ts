@@ -4,7 +4,7 @@
 // (invalid input, a caster outside ALLOWED_CASTER_IDS) and an unknown caster.
 // Drawn from a seeded generator, so a seed names a workload.
 import type { Seed } from '../../dev/live-emulator';
-import { encode, encodeEventBatch, obj, type Invocation, type Json, type Shape } from '../../test/support/invocations';
+import { encode, encodeEventBatch, type Invocation, type Json, obj, type Shape } from '../../test/support/invocations';
 
 export const LOAD_CASTERS = Array.from({ length: 8 }, (_, i) => `LIVEPRODUCER_POST-load-${i}`);
 /** In Live, but not in ALLOWED_CASTER_IDS: nothing of it may ever be sent or deleted. */
@@ -19,7 +19,12 @@ export const resourceName = (i: number) => `res-${String(i).padStart(3, '0')}`;
 
 export function loadSeed(): Seed {
   const ids = (n: number) => Array.from({ length: n }, (_, i) => resourceName(i));
-  return { casters: { ...Object.fromEntries(LOAD_CASTERS.map((c) => [c, ids(RESOURCES_PER_CASTER)])), [FORBIDDEN_CASTER]: ids(50) } };
+  return {
+    casters: {
+      ...Object.fromEntries(LOAD_CASTERS.map((c) => [c, ids(RESOURCES_PER_CASTER)])),
+      [FORBIDDEN_CASTER]: ids(50),
+    },
+  };
 }
 
 export const ALLOWED_CASTER_IDS = [...LOAD_CASTERS, GHOST_CASTER].join(',');
@@ -78,11 +83,35 @@ class Rng {
   }
 }
 
-const single = (c: string, r: string, dryRun = false): Json => obj([['CasterId', c], ['ResourceId', r], ['DryRun', dryRun || undefined]]);
+const single = (c: string, r: string, dryRun = false): Json =>
+  obj([
+    ['CasterId', c],
+    ['ResourceId', r],
+    ['DryRun', dryRun || undefined],
+  ]);
 
-function valid(kind: string, payload: Json, shape: Shape, named: NamedItem[], r: Rng): Omit<Planned, 'index' | 'timeoutSeconds'> {
+function valid(
+  kind: string,
+  payload: Json,
+  shape: Shape,
+  named: NamedItem[],
+  r: Rng,
+): Omit<Planned, 'index' | 'timeoutSeconds'> {
   const method = shape === 'http-path' ? 'DELETE' : r.pick(['POST', 'DELETE']);
-  return { kind, inv: encode(payload, shape, { method, jsonType: 'application/json', formType: 'application/x-www-form-urlencoded', headerName: 'content-type', pathPrefix: '', trailingSlash: false }), named, invalid: false, forbidden: false };
+  return {
+    kind,
+    inv: encode(payload, shape, {
+      method,
+      jsonType: 'application/json',
+      formType: 'application/x-www-form-urlencoded',
+      headerName: 'content-type',
+      pathPrefix: '',
+      trailingSlash: false,
+    }),
+    named,
+    invalid: false,
+    forbidden: false,
+  };
 }
 
 function singleOf(kind: string, shape: Shape): Maker {
@@ -109,7 +138,13 @@ const MAKERS: Array<[number, Maker]> = [
     (r) => {
       const casterId = r.caster();
       const items = Array.from({ length: r.int(2, 5) }, () => ({ casterId, resourceId: r.resource(), dryRun: false }));
-      return valid('http-batch', obj([['Items', items.map((i) => single(i.casterId, i.resourceId))]]), 'http-json', items, r);
+      return valid(
+        'http-batch',
+        obj([['Items', items.map((i) => single(i.casterId, i.resourceId))]]),
+        'http-json',
+        items,
+        r,
+      );
     },
   ],
   [
@@ -121,7 +156,12 @@ const MAKERS: Array<[number, Maker]> = [
         const casterId = r.caster();
         if (r.chance(0.5)) {
           const ids = Array.from({ length: r.int(1, 3) }, () => r.resource());
-          payloads.push(obj([['CasterId', casterId], ['ResourceIds', ids]]));
+          payloads.push(
+            obj([
+              ['CasterId', casterId],
+              ['ResourceIds', ids],
+            ]),
+          );
           named.push(...ids.map((resourceId) => ({ casterId, resourceId, dryRun: false })));
         } else {
           const resourceId = r.resource();
@@ -137,36 +177,87 @@ const MAKERS: Array<[number, Maker]> = [
     (r) => {
       const casterId = r.caster();
       const ids = Array.from({ length: r.int(2, 6) }, () => r.resource());
-      return valid('payload-batch', obj([['CasterId', casterId], ['ResourceIds', ids]]), 'payload-object', ids.map((resourceId) => ({ casterId, resourceId, dryRun: false })), r);
+      return valid(
+        'payload-batch',
+        obj([
+          ['CasterId', casterId],
+          ['ResourceIds', ids],
+        ]),
+        'payload-object',
+        ids.map((resourceId) => ({ casterId, resourceId, dryRun: false })),
+        r,
+      );
     },
   ],
   [
     3,
     (r) => {
-      const items = Array.from({ length: r.int(2, 4) }, () => ({ casterId: r.caster(), resourceId: r.resource(), dryRun: false }));
-      return valid('payload-items', obj([['Items', items.map((i) => single(i.casterId, i.resourceId))]]), 'payload-string', items, r);
+      const items = Array.from({ length: r.int(2, 4) }, () => ({
+        casterId: r.caster(),
+        resourceId: r.resource(),
+        dryRun: false,
+      }));
+      return valid(
+        'payload-items',
+        obj([['Items', items.map((i) => single(i.casterId, i.resourceId))]]),
+        'payload-string',
+        items,
+        r,
+      );
     },
   ],
   [
     6,
     (r) => {
       const item = { casterId: r.caster(), resourceId: r.resource(), dryRun: true };
-      return valid('dry-run', single(item.casterId, item.resourceId, true), r.pick(['payload-buffer', 'http-json', 'cloudevent-object'] as Shape[]), [item], r);
+      return valid(
+        'dry-run',
+        single(item.casterId, item.resourceId, true),
+        r.pick(['payload-buffer', 'http-json', 'cloudevent-object'] as Shape[]),
+        [item],
+        r,
+      );
     },
   ],
   [
     4,
     (r) => {
       const bad = r.pick([
-        obj([['CasterId', INVALID_MARK], ['ResourceId', 'bad/../id']]),
+        obj([
+          ['CasterId', INVALID_MARK],
+          ['ResourceId', 'bad/../id'],
+        ]),
         obj([['CasterId', INVALID_MARK]]),
-        obj([['CasterId', INVALID_MARK], ['ResourceIds', []]]),
-        obj([['Items', [single(INVALID_MARK, 'ok-id'), obj([['CasterId', INVALID_MARK], ['ResourceId', 42]])]]]),
+        obj([
+          ['CasterId', INVALID_MARK],
+          ['ResourceIds', []],
+        ]),
+        obj([
+          [
+            'Items',
+            [
+              single(INVALID_MARK, 'ok-id'),
+              obj([
+                ['CasterId', INVALID_MARK],
+                ['ResourceId', 42],
+              ]),
+            ],
+          ],
+        ]),
         obj([['__proto__', single(INVALID_MARK, 'proto-id')]]),
       ]);
-      const shape = r.pick(['http-json', 'payload-buffer', 'cloudevent-object', 'cloudevent-batch', 'fc2-json'] as Shape[]);
-      const inv = r.chance(0.2) ? { ...encode(single(INVALID_MARK, 'get-id'), 'http-path'), shape: 'http-path' as Shape } : encode(bad, shape);
-      if (inv.shape === 'http-path' && inv.event) (inv.event as { requestContext: { http: { method: string } } }).requestContext.http.method = 'GET';
+      const shape = r.pick([
+        'http-json',
+        'payload-buffer',
+        'cloudevent-object',
+        'cloudevent-batch',
+        'fc2-json',
+      ] as Shape[]);
+      const inv = r.chance(0.2)
+        ? { ...encode(single(INVALID_MARK, 'get-id'), 'http-path'), shape: 'http-path' as Shape }
+        : encode(bad, shape);
+      if (inv.shape === 'http-path' && inv.event)
+        (inv.event as { requestContext: { http: { method: string } } }).requestContext.http.method = 'GET';
       return { kind: 'invalid', inv, named: [], invalid: true, forbidden: false };
     },
   ],
@@ -175,14 +266,26 @@ const MAKERS: Array<[number, Maker]> = [
     (r) => {
       const resourceId = resourceName(r.int(0, 49));
       const shape = r.pick(['http-json', 'payload-buffer'] as Shape[]);
-      return { kind: 'forbidden-caster', inv: encode(single(FORBIDDEN_CASTER, resourceId), shape), named: [], invalid: false, forbidden: true };
+      return {
+        kind: 'forbidden-caster',
+        inv: encode(single(FORBIDDEN_CASTER, resourceId), shape),
+        named: [],
+        invalid: false,
+        forbidden: true,
+      };
     },
   ],
   [
     2,
     (r) => {
       const item = { casterId: GHOST_CASTER, resourceId: r.resource(), dryRun: false };
-      return valid('unknown-caster', single(item.casterId, item.resourceId), r.pick(['http-json', 'cloudevent-object'] as Shape[]), [item], r);
+      return valid(
+        'unknown-caster',
+        single(item.casterId, item.resourceId),
+        r.pick(['http-json', 'cloudevent-object'] as Shape[]),
+        [item],
+        r,
+      );
     },
   ],
 ];

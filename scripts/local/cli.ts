@@ -2,7 +2,7 @@
 // answers a typo with a Node stack trace: `--help` prints the usage (exit 0);
 // a bad option, value or file prints ONE line naming it, then the usage (exit 2).
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** Exit codes every command shares; README "Exit codes" lists them. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -32,7 +32,10 @@ export interface CommandLine<V> {
 }
 
 export function usageText(spec: CommandSpec<Options>): string {
-  return [`usage: ${spec.command}${spec.synopsis ? ` -- ${spec.synopsis}` : ''}`, ...(spec.details ?? []).map((l) => `  ${l}`)].join('\n');
+  return [
+    `usage: ${spec.command}${spec.synopsis ? ` -- ${spec.synopsis}` : ''}`,
+    ...(spec.details ?? []).map((l) => `  ${l}`),
+  ].join('\n');
 }
 
 /** node's parseArgs messages, shortened to the part that names the problem. */
@@ -53,7 +56,12 @@ export function parseCommandLine<const O extends Options>(spec: CommandSpec<O>, 
   };
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     return fail(describe(err as Error));
   }
@@ -62,16 +70,24 @@ export function parseCommandLine<const O extends Options>(spec: CommandSpec<O>, 
     process.exit(EXIT.ok);
   }
   const { min, max } = spec.positionals ?? { min: 0, max: 0 };
-  if (parsed.positionals.length < min) fail(`missing ${spec.synopsis.split(' ')[parsed.positionals.length] ?? 'argument'}`);
+  if (parsed.positionals.length < min)
+    fail(`missing ${spec.synopsis.split(' ')[parsed.positionals.length] ?? 'argument'}`);
   if (parsed.positionals.length > max) fail(`unexpected argument ${parsed.positionals[max]}`);
   return { values: parsed.values as Values<O>, positionals: parsed.positionals, fail } satisfies CommandLine<Values<O>>;
 }
 
 /** A whole number within [min, max], or a usage error naming where it came from (`--port`, `PORT`). */
-export function integerSetting(text: string, setting: string, fail: (m: string) => never, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+export function integerSetting(
+  text: string,
+  setting: string,
+  fail: (m: string) => never,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-  if (!Number.isSafeInteger(n) || n < min || n > max) return fail(`${setting} must be a whole number ${range} (got "${text}")`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    return fail(`${setting} must be a whole number ${range} (got "${text}")`);
   return n;
 }
 
@@ -81,7 +97,14 @@ export function readInputFile(file: string, fail: (m: string) => never): Buffer 
     return readFileSync(file);
   } catch (err) {
     const { code } = err as NodeJS.ErrnoException;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message;
     return fail(`cannot read ${file}: ${why}`);
   }
 }

@@ -61,9 +61,16 @@ export function toHttpTriggerEvent(req: IncomingMessage, url: URL, body: Buffer,
  * the HTTP-trigger shape with the API's own path, `X-Acs-Action: InvokeFunction`,
  * `Content-Type: application/octet-stream` and the raw payload as the body.
  */
-export function toInvokeFunctionEvent(req: IncomingMessage, url: URL, body: Buffer, requestId: string): HttpTriggerEvent {
+export function toInvokeFunctionEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  requestId: string,
+): HttpTriggerEvent {
   const event = toHttpTriggerEvent(req, url, body, requestId);
-  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k !== 'content-type' && k !== 'x-acs-action'));
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).filter(([k]) => k !== 'content-type' && k !== 'x-acs-action'),
+  );
   return {
     ...event,
     headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Acs-Action': 'InvokeFunction' },

@@ -26,14 +26,22 @@ export const OWN_CODE_STATUS: Readonly<Record<string, number>> = {
 
 /** The answer of an unexpected failure: the function's own code, or a 500 no SPEC code explains. */
 export function isUnexpectedFailure(error: { code: string; status: number }): boolean {
-  return error.code === 'FunctionFault' || (error.status === 500 && !['MissingCredentials', 'InvalidConfiguration'].includes(error.code));
+  return (
+    error.code === 'FunctionFault' ||
+    (error.status === 500 && !['MissingCredentials', 'InvalidConfiguration'].includes(error.code))
+  );
 }
 
 /** Statuses an item failure may carry. */
 const ERROR_STATUSES = new Set([400, 403, 404, 405, 409, 413, 415, 429, 500, 502, 503, 504]);
 
 /** The answer to input the function refused before any network call. */
-export const CALLER_ERROR_CODES = new Set(['InvalidRequest', 'PayloadTooLarge', 'UnsupportedMediaType', 'MethodNotAllowed']);
+export const CALLER_ERROR_CODES = new Set([
+  'InvalidRequest',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'MethodNotAllowed',
+]);
 
 type Obj = Record<string, unknown>;
 
@@ -71,13 +79,19 @@ function checkError(error: unknown, at: string, problems: string[]): void {
   }
   exactKeys(error, ['code', 'message', 'status', 'retryable', 'requestId', 'details'], [], at, problems);
   if (typeof error.code !== 'string' || error.code === '') problems.push(`${at}: code must be a non-empty string`);
-  if (typeof error.message !== 'string' || error.message === '') problems.push(`${at}: message must be a non-empty string`);
-  if (!ERROR_STATUSES.has(error.status as number)) problems.push(`${at}: status ${String(error.status)} is not one SPEC §5 names`);
+  if (typeof error.message !== 'string' || error.message === '')
+    problems.push(`${at}: message must be a non-empty string`);
+  if (!ERROR_STATUSES.has(error.status as number))
+    problems.push(`${at}: status ${String(error.status)} is not one SPEC §5 names`);
   if (typeof error.retryable !== 'boolean') problems.push(`${at}: retryable must be a boolean`);
   if (!nullableString(error.requestId)) problems.push(`${at}: requestId must be a string or null`);
   if (!Array.isArray(error.details)) problems.push(`${at}: details must be an array`);
-  const own = typeof error.code === 'string' && Object.hasOwn(OWN_CODE_STATUS, error.code) ? OWN_CODE_STATUS[error.code] : undefined;
-  if (own !== undefined && error.status !== own) problems.push(`${at}: ${String(error.code)} must carry status ${own}, got ${String(error.status)}`);
+  const own =
+    typeof error.code === 'string' && Object.hasOwn(OWN_CODE_STATUS, error.code)
+      ? OWN_CODE_STATUS[error.code]
+      : undefined;
+  if (own !== undefined && error.status !== own)
+    problems.push(`${at}: ${String(error.code)} must carry status ${own}, got ${String(error.status)}`);
   if (error.code === 'InvalidRequest' && Array.isArray(error.details)) {
     for (const d of error.details) {
       if (!isObj(d) || typeof d.field !== 'string' || typeof d.problem !== 'string') {
@@ -100,23 +114,36 @@ export function itemProblems(value: unknown, at = 'result'): string[] {
   const problems: string[] = [];
   if (!isObj(value)) return [`${at}: must be an object`];
   if (value.ok === true) {
-    exactKeys(value, ['ok', 'outcome', 'casterId', 'resourceId', 'regionId', 'requestId', 'invocationId', 'attempts', 'dryRun'], ['record'], at, problems);
+    exactKeys(
+      value,
+      ['ok', 'outcome', 'casterId', 'resourceId', 'regionId', 'requestId', 'invocationId', 'attempts', 'dryRun'],
+      ['record'],
+      at,
+      problems,
+    );
     checkRecord(value, at, problems);
-    if (!OUTCOMES.includes(value.outcome as (typeof OUTCOMES)[number])) problems.push(`${at}: outcome ${String(value.outcome)} is unknown`);
+    if (!OUTCOMES.includes(value.outcome as (typeof OUTCOMES)[number]))
+      problems.push(`${at}: outcome ${String(value.outcome)} is unknown`);
     for (const key of ['casterId', 'resourceId', 'regionId', 'invocationId']) {
-      if (typeof value[key] !== 'string' || value[key] === '') problems.push(`${at}: ${key} must be a non-empty string`);
+      if (typeof value[key] !== 'string' || value[key] === '')
+        problems.push(`${at}: ${key} must be a non-empty string`);
     }
     if (!nullableString(value.requestId)) problems.push(`${at}: requestId must be a string or null`);
-    if (!Number.isInteger(value.attempts) || (value.attempts as number) < 1) problems.push(`${at}: attempts must be an integer >= 1`);
+    if (!Number.isInteger(value.attempts) || (value.attempts as number) < 1)
+      problems.push(`${at}: attempts must be an integer >= 1`);
     if (typeof value.dryRun !== 'boolean') problems.push(`${at}: dryRun must be a boolean`);
-    if (value.outcome === 'would_delete' && value.dryRun !== true) problems.push(`${at}: would_delete only with dryRun`);
+    if (value.outcome === 'would_delete' && value.dryRun !== true)
+      problems.push(`${at}: would_delete only with dryRun`);
     if (value.outcome === 'deleted' && value.dryRun !== false) problems.push(`${at}: deleted only without dryRun`);
   } else if (value.ok === false) {
     exactKeys(value, ['ok', 'casterId', 'resourceId', 'invocationId', 'error'], ['attempts', 'record'], at, problems);
     checkRecord(value, at, problems);
-    if (!nullableString(value.casterId) || !nullableString(value.resourceId)) problems.push(`${at}: casterId/resourceId must be a string or null`);
-    if (typeof value.invocationId !== 'string' || value.invocationId === '') problems.push(`${at}: invocationId must be a non-empty string`);
-    if (value.attempts !== undefined && !isNonNegInt(value.attempts)) problems.push(`${at}: attempts must be an integer >= 0`);
+    if (!nullableString(value.casterId) || !nullableString(value.resourceId))
+      problems.push(`${at}: casterId/resourceId must be a string or null`);
+    if (typeof value.invocationId !== 'string' || value.invocationId === '')
+      problems.push(`${at}: invocationId must be a non-empty string`);
+    if (value.attempts !== undefined && !isNonNegInt(value.attempts))
+      problems.push(`${at}: attempts must be an integer >= 0`);
     checkError(value.error, `${at}.error`, problems);
   } else {
     problems.push(`${at}: ok must be true or false`);
@@ -139,20 +166,24 @@ export function batchProblems(value: unknown, at = 'result'): string[] {
     if (isObj(r)) {
       if (r.ok === true && Object.hasOwn(counts, r.outcome as string)) counts[r.outcome as keyof typeof counts] += 1;
       else if (r.ok === false) counts.failed += 1;
-      if (r.invocationId !== value.invocationId) problems.push(`${at}.results[${i}]: invocationId differs from the batch's`);
+      if (r.invocationId !== value.invocationId)
+        problems.push(`${at}.results[${i}]: invocationId differs from the batch's`);
       // Only a record that could not be read may lack its IDs.
       const unread = isObj(r.error) && r.error.code === 'InvalidRequest';
-      if (r.ok === false && !unread && (r.casterId === null || r.resourceId === null)) problems.push(`${at}.results[${i}]: a batch item names its IDs`);
+      if (r.ok === false && !unread && (r.casterId === null || r.resourceId === null))
+        problems.push(`${at}.results[${i}]: a batch item names its IDs`);
       if (isObj(r.record) && r.record.index !== i) problems.push(`${at}.results[${i}]: record.index must be ${i}`);
     }
   });
   if (!isObj(value.summary)) problems.push(`${at}: summary must be an object`);
   else {
     exactKeys(value.summary, Object.keys(counts), [], `${at}.summary`, problems);
-    for (const [k, n] of Object.entries(counts)) if (value.summary[k] !== n) problems.push(`${at}.summary.${k} is ${String(value.summary[k])}, results say ${n}`);
+    for (const [k, n] of Object.entries(counts))
+      if (value.summary[k] !== n) problems.push(`${at}.summary.${k} is ${String(value.summary[k])}, results say ${n}`);
   }
   if (value.ok !== (counts.failed === 0)) problems.push(`${at}: ok must be true exactly when no item failed`);
-  if (typeof value.invocationId !== 'string' || value.invocationId === '') problems.push(`${at}: invocationId must be a non-empty string`);
+  if (typeof value.invocationId !== 'string' || value.invocationId === '')
+    problems.push(`${at}: invocationId must be a non-empty string`);
   return problems;
 }
 
@@ -168,7 +199,8 @@ export function httpAnswerProblems(value: unknown, at = 'answer'): string[] {
   exactKeys(value, ['statusCode', 'headers', 'body', 'isBase64Encoded'], [], at, problems);
   if (value.isBase64Encoded !== false) problems.push(`${at}: isBase64Encoded must be false`);
   const headers = isObj(value.headers) ? value.headers : {};
-  if (headers['content-type'] !== 'application/json; charset=utf-8') problems.push(`${at}: content-type must be application/json; charset=utf-8`);
+  if (headers['content-type'] !== 'application/json; charset=utf-8')
+    problems.push(`${at}: content-type must be application/json; charset=utf-8`);
   if (typeof value.body !== 'string') return [...problems, `${at}: body must be a string`];
   let result: unknown;
   try {
@@ -179,11 +211,17 @@ export function httpAnswerProblems(value: unknown, at = 'answer'): string[] {
   problems.push(...resultProblems(result, `${at}.body`));
   if (isObj(result)) {
     const expected = Object.hasOwn(result, 'results')
-      ? result.ok ? 200 : 207
-      : result.ok ? 200 : (result.error as Obj | undefined)?.status;
-    if (value.statusCode !== expected) problems.push(`${at}: statusCode ${String(value.statusCode)}, the result says ${String(expected)}`);
+      ? result.ok
+        ? 200
+        : 207
+      : result.ok
+        ? 200
+        : (result.error as Obj | undefined)?.status;
+    if (value.statusCode !== expected)
+      problems.push(`${at}: statusCode ${String(value.statusCode)}, the result says ${String(expected)}`);
   }
-  if (value.statusCode === 405 && headers.allow !== 'POST, DELETE') problems.push(`${at}: 405 must carry Allow: POST, DELETE`);
+  if (value.statusCode === 405 && headers.allow !== 'POST, DELETE')
+    problems.push(`${at}: 405 must carry Allow: POST, DELETE`);
   if ((value.statusCode === 429 || value.statusCode === 503) && !(Number(headers['retry-after']) >= 1)) {
     problems.push(`${at}: ${String(value.statusCode)} must carry Retry-After`);
   }
@@ -203,25 +241,38 @@ export function httpResult(answer: { body: string }): any {
 export function eventOutcomeProblems(outcome: { result?: unknown; thrown?: unknown }, at = 'event'): string[] {
   if ('thrown' in outcome && outcome.thrown !== undefined) {
     const err = outcome.thrown as Error & { result?: unknown };
-    if (!(err instanceof Error) || err.name !== 'RetryLaterError') return [`${at}: threw something other than RetryLaterError: ${String(err)}`];
+    if (!(err instanceof Error) || err.name !== 'RetryLaterError')
+      return [`${at}: threw something other than RetryLaterError: ${String(err)}`];
     const problems = resultProblems(err.result, `${at}.thrown.result`);
-    if (!redeliverableFailures(err.result).length) problems.push(`${at}: threw with only the records' own failures in its result`);
+    if (!redeliverableFailures(err.result).length)
+      problems.push(`${at}: threw with only the records' own failures in its result`);
     return problems;
   }
   const problems = resultProblems(outcome.result, `${at}.result`);
-  if (redeliverableFailures(outcome.result).length) problems.push(`${at}: returned a failure that is not the record's own instead of throwing`);
+  if (redeliverableFailures(outcome.result).length)
+    problems.push(`${at}: returned a failure that is not the record's own instead of throwing`);
   return problems;
 }
 
 /** The error bodies of the failed items of a result (single or batch). */
-export function failuresOf(result: unknown): Array<{ code: string; status: number; retryable: boolean; message: string }> {
+export function failuresOf(
+  result: unknown,
+): Array<{ code: string; status: number; retryable: boolean; message: string }> {
   if (!isObj(result)) return [];
   const items = Array.isArray(result.results) ? (result.results as unknown[]) : [result];
   return items.filter((r): r is Obj => isObj(r) && r.ok === false && isObj(r.error)).map((r) => r.error as any);
 }
 
 /** The records' own failures: a redelivery would fail the same way, so an event acknowledges them. */
-const RECORDS_OWN = new Set(['InvalidRequest', 'CasterNotAllowed', 'InvalidCaster.NotFound', 'PayloadTooLarge', 'UnsupportedMediaType', 'MethodNotAllowed', 'NotFound']);
+const RECORDS_OWN = new Set([
+  'InvalidRequest',
+  'CasterNotAllowed',
+  'InvalidCaster.NotFound',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'MethodNotAllowed',
+  'NotFound',
+]);
 
 /** Failures an event invocation must not acknowledge: everything but the records' own. */
 export function redeliverableFailures(result: unknown) {
@@ -237,7 +288,7 @@ export function assertNoProblems(problems: string[], context: unknown = undefine
 
 function safeJson(value: unknown): string {
   try {
-    return Buffer.isBuffer(value) ? `Buffer(${value.toString('utf8')})` : JSON.stringify(value) ?? String(value);
+    return Buffer.isBuffer(value) ? `Buffer(${value.toString('utf8')})` : (JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { FcContext, HttpResponse } from '../../functions/delete-caster-video-resource/types';
 import type { FunctionBundle } from './bundle';
 import { readBody, toHttpTriggerEvent, toInvokeFunctionEvent } from './http-event';
-import { authFailureBody, verifyTriggerRequest, type AcceptedKey } from './trigger-auth';
+import { type AcceptedKey, authFailureBody, verifyTriggerRequest } from './trigger-auth';
 
 /** FC 3.0 API paths this server answers: GetFunction (`GET /functions/{name}`) and InvokeFunction. */
 const API_PATH = /^\/2023-03-30\/functions\/([^/]+)(\/invocations)?\/?$/;
@@ -41,25 +41,61 @@ function isHttpAnswer(value: unknown): value is HttpResponse & { isBase64Encoded
 /** FC maps an HTTP-shaped return value to the HTTP response; anything else is the JSON body. */
 function sendAnswer(res: ServerResponse, answer: unknown, requestId: string): void {
   const id = { 'x-fc-request-id': requestId };
-  if (!isHttpAnswer(answer)) return send(res, 200, { 'content-type': JSON_TYPE, ...id }, typeof answer === 'string' ? answer : JSON.stringify(answer));
+  if (!isHttpAnswer(answer))
+    return send(
+      res,
+      200,
+      { 'content-type': JSON_TYPE, ...id },
+      typeof answer === 'string' ? answer : JSON.stringify(answer),
+    );
   const body = answer.isBase64Encoded ? Buffer.from(answer.body, 'base64') : answer.body;
   send(res, answer.statusCode, { ...answer.headers, ...id }, body);
 }
 
 /** FC's own API errors, in FC 3.0's shape ({Code, Message, RequestId}). */
-function fcError(res: ServerResponse, status: number, code: string, message: string, requestId: string, extra: Record<string, string> = {}): void {
-  send(res, status, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId, ...extra }, JSON.stringify({ Code: code, Message: message, RequestId: requestId }));
+function fcError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): void {
+  send(
+    res,
+    status,
+    { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId, ...extra },
+    JSON.stringify({ Code: code, Message: message, RequestId: requestId }),
+  );
 }
 
-async function fcApi(opts: LocalServerOptions, name: string, invoke: boolean, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): Promise<void> {
+async function fcApi(
+  opts: LocalServerOptions,
+  name: string,
+  invoke: boolean,
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  res: ServerResponse,
+): Promise<void> {
   const context = opts.context(opts.functionName);
   const requestId = context.requestId!;
-  if (name !== opts.functionName) return fcError(res, 404, 'FunctionNotFound', `function '${name}' does not exist`, requestId);
+  if (name !== opts.functionName)
+    return fcError(res, 404, 'FunctionNotFound', `function '${name}' does not exist`, requestId);
   const allowed = invoke ? 'POST' : 'GET';
-  if (req.method !== allowed) return fcError(res, 405, 'MethodNotAllowed', `${req.method} is not allowed here; use ${allowed}`, requestId, { allow: allowed });
+  if (req.method !== allowed)
+    return fcError(res, 405, 'MethodNotAllowed', `${req.method} is not allowed here; use ${allowed}`, requestId, {
+      allow: allowed,
+    });
   if (!invoke) {
     const { function: fn } = context;
-    const info = { functionName: name, runtime: 'nodejs20', handler: fn?.handler, memorySize: fn?.memory, timeout: fn?.timeout };
+    const info = {
+      functionName: name,
+      runtime: 'nodejs20',
+      handler: fn?.handler,
+      memorySize: fn?.memory,
+      timeout: fn?.timeout,
+    };
     return send(res, 200, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId }, JSON.stringify(info));
   }
   try {
@@ -68,7 +104,12 @@ async function fcApi(opts: LocalServerOptions, name: string, invoke: boolean, re
     // FC's invoke API reports a thrown error in x-fc-error-type, with status 200.
     const error = err as Error;
     const payload = JSON.stringify({ errorMessage: error.message, errorType: error.name });
-    send(res, 200, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId, 'x-fc-error-type': 'UnhandledInvocationError' }, payload);
+    send(
+      res,
+      200,
+      { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId, 'x-fc-error-type': 'UnhandledInvocationError' },
+      payload,
+    );
   }
 }
 
@@ -81,13 +122,24 @@ export async function startLocalServer(opts: LocalServerOptions): Promise<LocalS
     const context = opts.context();
     const requestId = context.requestId!;
     const refused = opts.acceptedKeys ? verifyTriggerRequest(req, opts.acceptedKeys) : null;
-    if (refused) return send(res, 403, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId }, authFailureBody(refused, requestId));
+    if (refused)
+      return send(
+        res,
+        403,
+        { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId },
+        authFailureBody(refused, requestId),
+      );
     sendAnswer(res, await opts.bundle.handler(toHttpTriggerEvent(req, url, body, requestId), context), requestId);
   };
   const server: Server = createServer((req, res) => {
     onRequest(req, res).catch((err: Error) => {
       // The bundle's HTTP path never throws; if it does, answer like FC's runtime would.
-      send(res, 502, { 'content-type': JSON_TYPE }, JSON.stringify({ errorType: err.name, errorMessage: 'function error' }));
+      send(
+        res,
+        502,
+        { 'content-type': JSON_TYPE },
+        JSON.stringify({ errorType: err.name, errorMessage: 'function error' }),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

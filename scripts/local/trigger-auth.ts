@@ -6,8 +6,8 @@
 // emulator's canonicalisation (dev/live-emulator/signature.ts) does the rest.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ACS3, canonicalRequest, parseAuthorization, sign, stringToSign } from '../../dev/live-emulator/signature';
 import { parseQuery } from '../../dev/live-emulator/request';
+import { ACS3, canonicalRequest, parseAuthorization, sign, stringToSign } from '../../dev/live-emulator/signature';
 
 export interface AcceptedKey {
   accessKeyId: string;
@@ -19,7 +19,8 @@ export type AuthFailure = { code: 'MissingAuthorization' | 'SignatureDoesNotMatc
 
 /** FC accepts x-acs-date within 15 minutes of its clock. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
-const SIGNATURE_MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your access key and signing method.';
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your access key and signing method.';
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -34,17 +35,30 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 /** null when the request is signed by one of `keys`; otherwise why not (answered 403). */
-export function verifyTriggerRequest(req: IncomingMessage, keys: readonly AcceptedKey[], now = Date.now()): AuthFailure | null {
+export function verifyTriggerRequest(
+  req: IncomingMessage,
+  keys: readonly AcceptedKey[],
+  now = Date.now(),
+): AuthFailure | null {
   const headers = flatHeaders(req);
   if (!headers.authorization) {
-    return { code: 'MissingAuthorization', message: 'This HTTP trigger has authType function: sign the request with ACS3-HMAC-SHA256 (npm run call does).' };
+    return {
+      code: 'MissingAuthorization',
+      message: 'This HTTP trigger has authType function: sign the request with ACS3-HMAC-SHA256 (npm run call does).',
+    };
   }
   const auth = parseAuthorization(headers.authorization);
-  const mismatch = (why?: string): AuthFailure => ({ code: 'SignatureDoesNotMatch', message: why ? `${SIGNATURE_MISMATCH} (${why})` : SIGNATURE_MISMATCH });
-  if (!auth || auth.algorithm !== ACS3.algorithm) return mismatch(`the Authorization header is not "${ACS3.algorithm} Credential=…,SignedHeaders=…,Signature=…"`);
-  if (!auth.signedHeaders.includes('x-acs-date') || !headers['x-acs-date']) return mismatch('x-acs-date must be sent and signed');
+  const mismatch = (why?: string): AuthFailure => ({
+    code: 'SignatureDoesNotMatch',
+    message: why ? `${SIGNATURE_MISMATCH} (${why})` : SIGNATURE_MISMATCH,
+  });
+  if (!auth || auth.algorithm !== ACS3.algorithm)
+    return mismatch(`the Authorization header is not "${ACS3.algorithm} Credential=…,SignedHeaders=…,Signature=…"`);
+  if (!auth.signedHeaders.includes('x-acs-date') || !headers['x-acs-date'])
+    return mismatch('x-acs-date must be sent and signed');
   const sentAt = Date.parse(headers['x-acs-date']);
-  if (Number.isNaN(sentAt) || Math.abs(now - sentAt) > MAX_SKEW_MS) return mismatch('x-acs-date is malformed or more than 15 minutes from the server clock');
+  if (Number.isNaN(sentAt) || Math.abs(now - sentAt) > MAX_SKEW_MS)
+    return mismatch('x-acs-date is malformed or more than 15 minutes from the server clock');
   const key = keys.find((k) => k.accessKeyId === auth.accessKeyId);
   if (!key) return mismatch(`AccessKey ${auth.accessKeyId} is not accepted here`);
 
@@ -73,6 +87,13 @@ export function authFailureBody(failure: AuthFailure, invocationId: string): str
     casterId: null,
     resourceId: null,
     invocationId,
-    error: { code: failure.code, message: failure.message, status: 403, retryable: false, requestId: null, details: [] },
+    error: {
+      code: failure.code,
+      message: failure.message,
+      status: 403,
+      retryable: false,
+      requestId: null,
+      details: [],
+    },
   });
 }

@@ -4,7 +4,7 @@
 // waits until every instance has loaded the bundle, then starts them together
 // and, as FC's dispatcher does, hands each idle instance the next invocation
 // of one queue, so they contend for the account's quota as a scale-out does.
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_CREDENTIALS } from '../../dev/live-emulator';
@@ -12,15 +12,24 @@ import type { FcContext } from '../../functions/delete-caster-video-resource/typ
 import { loadBundle } from '../local/bundle';
 import { localContext } from '../local/fc-context';
 import { eventOutcomeProblems, failuresOf } from '../local/result-shape';
-import { target, type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance } from './plan';
+import { type FromInstance, type InvocationRecord, type ScaleoutOptions, type ToInstance, target } from './plan';
 
 /** Set in the child's environment: which instance it is, and the run's options. */
 const INSTANCE_ENV = 'CASTER_SCALEOUT_INSTANCE';
 const OPTIONS_ENV = 'CASTER_SCALEOUT_OPTIONS';
 /** The shell's settings must not leak into a run meant to be repeatable. */
 const MANAGED_ENV = [
-  'LIVE_ENDPOINT', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'MAX_INSTANCES', 'LIVE_REGION', 'FC_REGION', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'LIVE_ENDPOINT',
+  'LIVE_QPS',
+  'LIVE_MAX_ATTEMPTS',
+  'MAX_INSTANCES',
+  'LIVE_REGION',
+  'FC_REGION',
+  'ALLOWED_CASTER_IDS',
+  'LOG_LEVEL',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
 ];
 
 /** The parent's handle on one instance process. */
@@ -49,11 +58,21 @@ export class InstanceProcess {
       [OPTIONS_ENV]: JSON.stringify(options),
     });
     // The function's log lines (stdout) are written, as in FC, but not shown; stderr is kept for errors.
-    this.child = fork(__filename, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], cwd: path.resolve(__dirname, '../..'), env });
+    this.child = fork(__filename, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      cwd: path.resolve(__dirname, '../..'),
+      env,
+    });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + String(d)).slice(-2000)));
     this.child.on('message', (m: FromInstance) => this.deliver(m));
     // 'close', not 'exit': a message sent just before exiting is delivered first.
-    this.child.on('close', (code) => this.deliver({ type: 'error', message: `instance ${instance} exited (${code})${this.stderr ? `: ${this.stderr.trim()}` : ''}` }));
+    this.child.on('close', (code) =>
+      this.deliver({
+        type: 'error',
+        message: `instance ${instance} exited (${code})${this.stderr ? `: ${this.stderr.trim()}` : ''}`,
+      }),
+    );
   }
 
   private deliver(m: FromInstance): void {
@@ -94,16 +113,31 @@ export class InstanceProcess {
 
 type Settled = { result?: unknown; thrown?: unknown } | 'killed';
 
-async function invokeOne(bundle: ReturnType<typeof loadBundle>, k: number, i: number, o: ScaleoutOptions): Promise<InvocationRecord> {
+async function invokeOne(
+  bundle: ReturnType<typeof loadBundle>,
+  k: number,
+  i: number,
+  o: ScaleoutOptions,
+): Promise<InvocationRecord> {
   const role = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
   const { casterId, resourceId } = target(o, i);
-  const local = localContext({ accessKeyId: role.accessKeyId, accessKeySecret: role.accessKeySecret, securityToken: role.securityToken });
-  const context: FcContext = { ...local, requestId: `scaleout-${k}-${i}`, function: { ...local.function, timeout: o.timeoutSeconds } };
+  const local = localContext({
+    accessKeyId: role.accessKeyId,
+    accessKeySecret: role.accessKeySecret,
+    securityToken: role.securityToken,
+  });
+  const context: FcContext = {
+    ...local,
+    requestId: `scaleout-${k}-${i}`,
+    function: { ...local.function, timeout: o.timeoutSeconds },
+  };
   // FC 3.0 hands an event function the payload's bytes.
   const event = Buffer.from(JSON.stringify({ CasterId: casterId, ResourceId: resourceId }));
   let timer: NodeJS.Timeout | undefined;
   // FC kills an invocation at its timeout; the function must have answered by then.
-  const killed = new Promise<'killed'>((resolve) => (timer = setTimeout(() => resolve('killed'), o.timeoutSeconds * 1000)));
+  const killed = new Promise<'killed'>(
+    (resolve) => (timer = setTimeout(() => resolve('killed'), o.timeoutSeconds * 1000)),
+  );
   const t0 = performance.now();
   const settled: Settled = await Promise.race([
     bundle.handler(event, context).then(
@@ -115,7 +149,13 @@ async function invokeOne(bundle: ReturnType<typeof loadBundle>, k: number, i: nu
   const ms = performance.now() - t0;
   clearTimeout(timer);
   const base = { instance: k, index: i, casterId, resourceId, ms };
-  if (settled === 'killed') return { ...base, ending: 'killed', outcome: 'killed', problems: [`still running at the ${o.timeoutSeconds} s timeout`] };
+  if (settled === 'killed')
+    return {
+      ...base,
+      ending: 'killed',
+      outcome: 'killed',
+      problems: [`still running at the ${o.timeoutSeconds} s timeout`],
+    };
   const problems = eventOutcomeProblems(settled);
   const failures = failuresOf(settled.result);
   const result = settled.result as { ok?: boolean; outcome?: string } | undefined;

@@ -10,11 +10,22 @@ export const OTHER_CLIENT_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
 /** Starts sending `qps` requests a second to the emulator at `host`; the returned function stops it. */
 export function startOtherClient(host: string, qps: number, casterId: string): () => Promise<void> {
   const client = new OpenApi(
-    new $OpenApi.Config({ accessKeyId: OTHER_CLIENT_KEY.accessKeyId, accessKeySecret: OTHER_CLIENT_KEY.accessKeySecret, endpoint: host, protocol: 'http' }),
+    new $OpenApi.Config({
+      accessKeyId: OTHER_CLIENT_KEY.accessKeyId,
+      accessKeySecret: OTHER_CLIENT_KEY.accessKeySecret,
+      endpoint: host,
+      protocol: 'http',
+    }),
   );
   const params = new $OpenApi.Params({
-    action: 'DescribeCasterVideoResources', version: '2016-11-01', protocol: 'HTTP', pathname: '/', method: 'POST',
-    authType: 'AK', style: 'RPC', bodyType: 'json',
+    action: 'DescribeCasterVideoResources',
+    version: '2016-11-01',
+    protocol: 'HTTP',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    bodyType: 'json',
   });
   const runtime = new $Util.RuntimeOptions({ autoretry: false, readTimeout: 5000, connectTimeout: 1000 });
   const inFlight = new Set<Promise<unknown>>();

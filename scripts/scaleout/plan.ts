@@ -54,7 +54,8 @@ export function target(o: ScaleoutOptions, n: number): { casterId: string; resou
 /** K casters sharing the K×M resources, and a few more resources nobody asks for. */
 export function seedFor(o: ScaleoutOptions): Seed {
   const casters: Seed['casters'] = {};
-  for (let k = 0; k < o.instances; k += 1) casters[casterOf(k)] = Array.from({ length: UNASKED_PER_CASTER }, (_, j) => unaskedOf(k, j));
+  for (let k = 0; k < o.instances; k += 1)
+    casters[casterOf(k)] = Array.from({ length: UNASKED_PER_CASTER }, (_, j) => unaskedOf(k, j));
   for (let n = 0; n < o.instances * o.invocations; n += 1) {
     const { casterId, resourceId } = target(o, n);
     (casters[casterId] as string[]).push(resourceId);

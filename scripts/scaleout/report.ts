@@ -50,7 +50,8 @@ function checkInvariants(f: RunFacts): Record<string, string[]> {
   for (const [casterId, entries] of Object.entries(f.seed.casters)) {
     for (const e of entries) {
       const id = typeof e === 'string' ? e : e.ResourceId;
-      if (!asked.has(key(casterId, id)) && !remaining.has(key(casterId, id))) unasked.push(`${casterId}/${id} deleted, but no invocation named it`);
+      if (!asked.has(key(casterId, id)) && !remaining.has(key(casterId, id)))
+        unasked.push(`${casterId}/${id} deleted, but no invocation named it`);
     }
   }
   for (const r of f.requests) {
@@ -88,11 +89,21 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     options: f.options,
     invocations,
     outcomes,
-    live: { requests: fleet.length, throttled, throttledShare: fleet.length ? throttled / fleet.length : 0, deletes, maxAcceptedPerSecond: maxInAnySecond(accepted) },
+    live: {
+      requests: fleet.length,
+      throttled,
+      throttledShare: fleet.length ? throttled / fleet.length : 0,
+      deletes,
+      maxAcceptedPerSecond: maxInAnySecond(accepted),
+    },
     other: { requests: other.length, acceptedPerSecond: otherAccepted },
     durationMs: f.durationMs,
     goodput: { perSecond: deletes / seconds, ofQuota: deletes / seconds / left },
-    latencyMs: { p50: percentileOfSorted(latencies, 50), p99: percentileOfSorted(latencies, 99), max: latencies[latencies.length - 1] ?? 0 },
+    latencyMs: {
+      p50: percentileOfSorted(latencies, 50),
+      p99: percentileOfSorted(latencies, 99),
+      max: latencies[latencies.length - 1] ?? 0,
+    },
     undeleted: f.records.filter((r) => remaining.has(key(r.casterId, r.resourceId))).length,
     invariants,
     ok: Object.values(invariants).every((v) => v.length === 0),
@@ -104,15 +115,37 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export function formatReport(r: ScaleoutReport): string {
   const o = r.options;
   const inv = r.invocations;
-  const outcomes = Object.entries(r.outcomes).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const outcomes = Object.entries(r.outcomes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   const rows: Array<[string, string]> = [
-    ['invocations', `${inv.total}: ok ${inv.ok}, thrown ${inv.thrown}, failed ${inv.failed}${inv.killed ? `, KILLED at timeout ${inv.killed}` : ''}`],
+    [
+      'invocations',
+      `${inv.total}: ok ${inv.ok}, thrown ${inv.thrown}, failed ${inv.failed}${inv.killed ? `, KILLED at timeout ${inv.killed}` : ''}`,
+    ],
     ['outcomes', outcomes],
-    ['Live requests', `${r.live.requests}, throttled ${r.live.throttled} (${pct(r.live.throttledShare)}); max ${r.live.maxAcceptedPerSecond} accepted in any 1 s (quota ${o.quota})`],
+    [
+      'Live requests',
+      `${r.live.requests}, throttled ${r.live.throttled} (${pct(r.live.throttledShare)}); max ${r.live.maxAcceptedPerSecond} accepted in any 1 s (quota ${o.quota})`,
+    ],
     ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
-    ...(o.otherQps ? [['other client', `${r.other.requests} requests, ${r.other.acceptedPerSecond.toFixed(1)} accepted a second`] as [string, string]] : []),
-    ['goodput', `${r.goodput.perSecond.toFixed(1)} deletes/s = ${pct(r.goodput.ofQuota)} of ${o.otherQps ? 'what the other client left of ' : ''}the quota (${r.live.deletes} deleted)`],
-    ['latency', `p50 ${r.latencyMs.p50.toFixed(0)} ms, p99 ${r.latencyMs.p99.toFixed(0)} ms, max ${r.latencyMs.max.toFixed(0)} ms`],
+    ...(o.otherQps
+      ? [
+          [
+            'other client',
+            `${r.other.requests} requests, ${r.other.acceptedPerSecond.toFixed(1)} accepted a second`,
+          ] as [string, string],
+        ]
+      : []),
+    [
+      'goodput',
+      `${r.goodput.perSecond.toFixed(1)} deletes/s = ${pct(r.goodput.ofQuota)} of ${o.otherQps ? 'what the other client left of ' : ''}the quota (${r.live.deletes} deleted)`,
+    ],
+    [
+      'latency',
+      `p50 ${r.latencyMs.p50.toFixed(0)} ms, p99 ${r.latencyMs.p99.toFixed(0)} ms, max ${r.latencyMs.max.toFixed(0)} ms`,
+    ],
     ['undeleted', `${r.undeleted} of ${inv.total} asked-for resources still in Live`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
@@ -120,7 +153,10 @@ export function formatReport(r: ScaleoutReport): string {
     `scaleout: ${o.instances} instances × ${o.invocations} invocations, ${o.concurrency} at a time each; account quota ${o.quota}/s, LIVE_QPS ${o.qps} each, timeout ${o.timeoutSeconds} s${o.slowMs ? `, Live +${o.slowMs} ms` : ''}${o.otherQps ? `, another client ${o.otherQps}/s` : ''}${o.retryAfterHeader ? ', x-acs-retry-after sent' : ''}`,
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '  invariants:',
-    ...Object.entries(r.invariants).map(([name, v]) => `    ${v.length === 0 ? 'ok  ' : 'FAIL'} ${name}${v.length ? ` (${v.length}): ${v.slice(0, 5).join(' | ')}` : ''}`),
+    ...Object.entries(r.invariants).map(
+      ([name, v]) =>
+        `    ${v.length === 0 ? 'ok  ' : 'FAIL'} ${name}${v.length ? ` (${v.length}): ${v.slice(0, 5).join(' | ')}` : ''}`,
+    ),
     r.ok ? 'scaleout: all invariants held' : 'scaleout: INVARIANTS BROKEN',
   ].join('\n');
 }

@@ -30,7 +30,9 @@ describe('a batch deletes what a spoilt list leaves out', () => {
   });
 
   it('a complete list settles records it leaves out, and only those, without a delete each', async () => {
-    const { result } = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'gone-1', 'gone-2'] }));
+    const { result } = await settle(
+      plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'gone-1', 'gone-2'] }),
+    );
     expect(result.results.map((r: any) => r.outcome)).toEqual(['deleted', 'already_absent', 'already_absent']);
     expect(deleteRequests(live).map((r) => r.query.ResourceId)).toEqual(['demo-resource-1']);
   });
@@ -38,7 +40,9 @@ describe('a batch deletes what a spoilt list leaves out', () => {
   it('an ID that a list holds only in another letter case is sent its own delete, as it would be alone', async () => {
     const batch = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['DEMO-RESOURCE-1', 'demo-resource-2'] }));
     expect(batch.result.results.map((r: any) => r.outcome)).toEqual(['already_absent', 'deleted']);
-    expect(deleteRequests(live).map((r) => r.query.ResourceId)).toEqual(expect.arrayContaining(['DEMO-RESOURCE-1', 'demo-resource-2']));
+    expect(deleteRequests(live).map((r) => r.query.ResourceId)).toEqual(
+      expect.arrayContaining(['DEMO-RESOURCE-1', 'demo-resource-2']),
+    );
   });
 });
 
@@ -58,19 +62,31 @@ describe('a dry run is answered only from a list that proves it', () => {
 
   it('list partial: a batch of dry runs claims no absence', async () => {
     live.emulator.injectFault({ kind: 'list', list: 'partial', times: Infinity });
-    const { result } = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-5', 'gone-1'], DryRun: true }));
-    expect(result.results.map((r: any) => r.outcome ?? r.error.code)).toEqual(['UpstreamUnavailable', 'UpstreamUnavailable']);
+    const { result } = await settle(
+      plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-5', 'gone-1'], DryRun: true }),
+    );
+    expect(result.results.map((r: any) => r.outcome ?? r.error.code)).toEqual([
+      'UpstreamUnavailable',
+      'UpstreamUnavailable',
+    ]);
     expect(deleteRequests(live)).toEqual([]);
   });
 
   it('list upperCase: a batch of dry runs claims nothing of an ID listed in another case, and absence of one listed in none', async () => {
     live.emulator.injectFault({ kind: 'list', list: 'upperCase', times: Infinity });
-    const { result } = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-5', 'gone-1'], DryRun: true }));
-    expect(result.results.map((r: any) => r.outcome ?? r.error.code)).toEqual(['UpstreamUnavailable', 'already_absent']);
+    const { result } = await settle(
+      plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-5', 'gone-1'], DryRun: true }),
+    );
+    expect(result.results.map((r: any) => r.outcome ?? r.error.code)).toEqual([
+      'UpstreamUnavailable',
+      'already_absent',
+    ]);
   });
 
   it('a complete list answers both ways', async () => {
-    const { result } = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'gone-1'], DryRun: true }));
+    const { result } = await settle(
+      plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'gone-1'], DryRun: true }),
+    );
     expect(result.results.map((r: any) => r.outcome)).toEqual(['would_delete', 'already_absent']);
     expect(describes()).toHaveLength(1);
   });

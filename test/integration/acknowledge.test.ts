@@ -3,8 +3,8 @@
 // a fixed deployment can cure is thrown after every record ran, so FC or
 // EventBridge redelivers it. HTTP callers get status answers instead.
 import type { FaultSpec } from '../../dev/live-emulator';
-import { fcContext } from '../support/fc-context';
 import { httpEvent } from '../support/events';
+import { fcContext } from '../support/fc-context';
 import { CASTER, invoke, roleContext, STS, useLive } from '../support/harness';
 
 const live = useLive();
@@ -19,7 +19,8 @@ async function settle(event: unknown, context = roleContext()) {
   }
 }
 
-const codes = (result: any) => ('results' in result ? result.results : [result]).map((r: any) => (r.ok ? r.outcome : r.error.code));
+const codes = (result: any) =>
+  ('results' in result ? result.results : [result]).map((r: any) => (r.ok ? r.outcome : r.error.code));
 
 describe('acknowledging event invocations (built bundle against the Live emulator)', () => {
   it.each([
@@ -53,11 +54,17 @@ describe('acknowledging event invocations (built bundle against the Live emulato
 
   it('throws for Timeout when Live hangs', async () => {
     live.emulator.injectFault({ kind: 'hang', times: Infinity });
-    expect(await settle(del(1), roleContext({ function: { timeout: 1 } }))).toMatchObject({ thrown: true, result: { error: { code: 'Timeout' } } });
+    expect(await settle(del(1), roleContext({ function: { timeout: 1 } }))).toMatchObject({
+      thrown: true,
+      result: { error: { code: 'Timeout' } },
+    });
   });
 
   it('throws for deployment faults: no role, a wrong secret, an invalid setting', async () => {
-    expect(await settle(del(1), fcContext({ credentials: {} }))).toMatchObject({ thrown: true, result: { error: { code: 'MissingCredentials' } } });
+    expect(await settle(del(1), fcContext({ credentials: {} }))).toMatchObject({
+      thrown: true,
+      result: { error: { code: 'MissingCredentials' } },
+    });
     const wrong = await settle(del(1), fcContext({ credentials: { ...STS, accessKeySecret: 'not-the-secret' } }));
     expect(wrong).toMatchObject({ thrown: true, result: { error: { code: 'SignatureDoesNotMatch', status: 502 } } });
     process.env.LIVE_QPS = '0';
@@ -96,7 +103,10 @@ describe('progress across redeliveries (built bundle against the Live emulator)'
       const before = live.emulator.resources('LIVEPRODUCER_POST-big')!.length;
       last = await settle(Buffer.from(JSON.stringify(event)), roleContext({ function: { timeout: 3 } }));
       newlyDeleted.push(before - live.emulator.resources('LIVEPRODUCER_POST-big')!.length);
-      if (last.thrown) expect(codes(last.result).filter((c: string) => !['deleted', 'already_absent'].includes(c))).toContain('NotAttempted');
+      if (last.thrown)
+        expect(codes(last.result).filter((c: string) => !['deleted', 'already_absent'].includes(c))).toContain(
+          'NotAttempted',
+        );
     } while (last.thrown && deliveries < 6);
     expect(live.emulator.resources('LIVEPRODUCER_POST-big')).toEqual([]);
     expect(deliveries).toBeLessThanOrEqual(4);

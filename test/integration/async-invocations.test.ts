@@ -30,7 +30,11 @@ describe('asynchronous invocations (built bundle against the Live emulator)', ()
     async (name) => {
       live.emulator.injectFault({ kind: 'unavailable', times: Infinity });
       const out = await settle(asyncHttp(name));
-      expect(out).toMatchObject({ thrown: true, name: 'RetryLaterError', result: { ok: false, error: { code: 'ServiceUnavailable' } } });
+      expect(out).toMatchObject({
+        thrown: true,
+        name: 'RetryLaterError',
+        result: { ok: false, error: { code: 'ServiceUnavailable' } },
+      });
     },
   );
 
@@ -51,7 +55,9 @@ describe('asynchronous invocations (built bundle against the Live emulator)', ()
   it('answers an asynchronous request that succeeded, or failed for its own reason, in the HTTP shape', async () => {
     const done = await settle(asyncHttp('X-Fc-Invocation-Type'));
     expect([done.thrown, done.answer.statusCode]).toEqual([false, 200]);
-    const invalid = await settle(httpEvent({ body: { CasterId: CASTER }, headers: { 'X-Fc-Invocation-Type': 'Async' } }));
+    const invalid = await settle(
+      httpEvent({ body: { CasterId: CASTER }, headers: { 'X-Fc-Invocation-Type': 'Async' } }),
+    );
     expect([invalid.thrown, invalid.answer.statusCode]).toEqual([false, 400]);
   });
 

@@ -21,8 +21,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('nothing outlives the invocation', () => {
   it('sends no request after answering, when one record of a batch meets an answer the SDK cannot read', async () => {
-    live.emulator.addCaster('LIVEPRODUCER_POST-cn-many', Array.from({ length: 10 }, (_, i) => `m-${i}`));
-    live.emulator.injectFault({ kind: 'answer', action: 'DeleteCasterVideoResource', answer: { status: 500, contentType: 'text/xml;charset=utf-8', body: '' } });
+    live.emulator.addCaster(
+      'LIVEPRODUCER_POST-cn-many',
+      Array.from({ length: 10 }, (_, i) => `m-${i}`),
+    );
+    live.emulator.injectFault({
+      kind: 'answer',
+      action: 'DeleteCasterVideoResource',
+      answer: { status: 500, contentType: 'text/xml;charset=utf-8', body: '' },
+    });
     const ids = Array.from({ length: 10 }, (_, i) => `m-${i}`);
     const out = await settle(plainPayload({ CasterId: 'LIVEPRODUCER_POST-cn-many', ResourceIds: ids }), 3);
     const answeredAt = Date.now();
@@ -32,8 +39,16 @@ describe('nothing outlives the invocation', () => {
   });
 
   it('runs the deletes when the one describe of a batch is slower than any attempt may take', async () => {
-    live.emulator.injectFault({ kind: 'delay', delayMs: 4_000, action: 'DescribeCasterVideoResources', times: Infinity });
-    const out = await settle(plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'demo-resource-2', 'demo-resource-3'] }), 5);
+    live.emulator.injectFault({
+      kind: 'delay',
+      delayMs: 4_000,
+      action: 'DescribeCasterVideoResources',
+      times: Infinity,
+    });
+    const out = await settle(
+      plainPayload({ CasterId: CASTER, ResourceIds: ['demo-resource-1', 'demo-resource-2', 'demo-resource-3'] }),
+      5,
+    );
     expect(out.thrown).toBe(false);
     expect(out.result.results.map((r: any) => r.outcome)).toEqual(['deleted', 'deleted', 'deleted']);
   });
@@ -60,20 +75,37 @@ interface HugeReport {
 /** The bundle in a node of its own with a 200 MB heap, as a small instance would give it. */
 function hugeDelivery(records: number, items: number): Promise<HugeReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=200', path.join(__dirname, '../support/huge-delivery-child.js')], {
-      env: { ...process.env, HUGE_BUNDLE: BUNDLE_PATH, HUGE_RECORDS: String(records), HUGE_ITEMS: String(items), LIVE_ENDPOINT: live.emulator.url, LIVE_QPS: '10' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=200', path.join(__dirname, '../support/huge-delivery-child.js')],
+      {
+        env: {
+          ...process.env,
+          HUGE_BUNDLE: BUNDLE_PATH,
+          HUGE_RECORDS: String(records),
+          HUGE_ITEMS: String(items),
+          LIVE_ENDPOINT: live.emulator.url,
+          LIVE_QPS: '10',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stderr.trim().split('\n').pop()!)) : reject(new Error(`exit ${code}: ${stderr.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(stderr.trim().split('\n').pop()!))
+        : reject(new Error(`exit ${code}: ${stderr.slice(-2000)}`)),
+    );
   });
 }
 
 describe('a delivery larger than one invocation can run', () => {
   it('reads 10,000 records of 100 items each only as far as it runs, in a 200 MB heap, and throws the rest back', async () => {
     const report = await hugeDelivery(10_000, 100);
-    console.log(`huge delivery: ${(report.eventBytes / 1e6).toFixed(1)} MB event, answered in ${report.ms} ms, event loop held ${report.syncMs} ms at once, log line ${report.logLines[0]} bytes`);
+    console.log(
+      `huge delivery: ${(report.eventBytes / 1e6).toFixed(1)} MB event, answered in ${report.ms} ms, event loop held ${report.syncMs} ms at once, log line ${report.logLines[0]} bytes`,
+    );
     expect(report.thrown).toBe(true);
     expect(report.name).toBe('RetryLaterError');
     expect(report.results).toBe(10_000 - 10 + 1000);

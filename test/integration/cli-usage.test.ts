@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runNpm, runScript, type Finished } from '../support/processes';
+import { type Finished, runNpm, runScript } from '../support/processes';
 
 const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
@@ -36,7 +36,11 @@ describe('--help', () => {
 // Through npm once (the wiring), then the scripts themselves (quick: no npm, no build).
 describe('a bad option, value or file', () => {
   it.concurrent('npm run invoke -- events/nope.json, through npm', async () => {
-    expectUsageError(await runNpm(['run', '--silent', 'invoke', '--', 'events/nope.json']), 'npm run invoke', /cannot read events\/nope\.json: no such file/);
+    expectUsageError(
+      await runNpm(['run', '--silent', 'invoke', '--', 'events/nope.json']),
+      'npm run invoke',
+      /cannot read events\/nope\.json: no such file/,
+    );
   });
 
   it.concurrent.each([
@@ -57,7 +61,10 @@ describe('a bad option, value or file', () => {
   });
 
   it.concurrent.each([
-    [{ LOG_LEVEL: 'verbose' }, /^npm start: LOG_LEVEL must be one of debug, info, warn, error, silent \(got "verbose"\)/],
+    [
+      { LOG_LEVEL: 'verbose' },
+      /^npm start: LOG_LEVEL must be one of debug, info, warn, error, silent \(got "verbose"\)/,
+    ],
     [{ LIVE_QPS: '0' }, /^npm start: LIVE_QPS must be a positive number \(got "0"\)/],
     [{ LIVE_MAX_ATTEMPTS: 'many' }, /^npm start: LIVE_MAX_ATTEMPTS must be a positive integer/],
   ])('npm start refuses the environment %j before its banner, naming the variable', async (env, problem) => {
@@ -67,7 +74,11 @@ describe('a bad option, value or file', () => {
   });
 
   it.concurrent('npm start names PORT when the bad port came from the environment', async () => {
-    expectUsageError(await runScript('start.ts', [], { PORT: 'abc' }), 'npm start', /^npm start: PORT must be a whole number/);
+    expectUsageError(
+      await runScript('start.ts', [], { PORT: 'abc' }),
+      'npm start',
+      /^npm start: PORT must be a whole number/,
+    );
   });
 
   it.concurrent('npm start suggests --port 0 when the port is taken', async () => {
@@ -75,7 +86,11 @@ describe('a bad option, value or file', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as import('node:net').AddressInfo;
     try {
-      expectUsageError(await runScript('start.ts', ['--port', String(port)]), 'npm start', new RegExp(`port ${port} \\(--port\\) is already in use.*--port 0`));
+      expectUsageError(
+        await runScript('start.ts', ['--port', String(port)]),
+        'npm start',
+        new RegExp(`port ${port} \\(--port\\) is already in use.*--port 0`),
+      );
     } finally {
       taken.close();
     }
@@ -83,8 +98,16 @@ describe('a bad option, value or file', () => {
 
   it.concurrent('missing credentials are a usage error for smoke and call', async () => {
     const none = { ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', ALIBABA_CLOUD_ACCOUNT_ID: '' };
-    expectUsageError(await runScript('smoke.ts', ['my-function'], none), 'npm run smoke', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
-    expectUsageError(await runScript('call.ts', ['http://127.0.0.1:9'], none), 'npm run call', /set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    expectUsageError(
+      await runScript('smoke.ts', ['my-function'], none),
+      'npm run smoke',
+      /set ALIBABA_CLOUD_ACCESS_KEY_ID/,
+    );
+    expectUsageError(
+      await runScript('call.ts', ['http://127.0.0.1:9'], none),
+      'npm run call',
+      /set ALIBABA_CLOUD_ACCESS_KEY_ID/,
+    );
   });
 });
 

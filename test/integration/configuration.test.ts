@@ -47,10 +47,16 @@ describe('configuration read once per instance (built bundle against the Live em
 
   it('keeps the configuration it started with when the environment changes under it', async () => {
     const bundle = loadBundle();
-    expect(await bundle.handler(Buffer.from(JSON.stringify(del(1))), roleContext())).toMatchObject({ ok: true, outcome: 'deleted' });
+    expect(await bundle.handler(Buffer.from(JSON.stringify(del(1))), roleContext())).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+    });
     process.env.LIVE_ENDPOINT = 'ftp://elsewhere';
     process.env.ALLOWED_CASTER_IDS = 'LIVEPRODUCER_POST-other';
-    expect(await bundle.handler(Buffer.from(JSON.stringify(del(2))), roleContext())).toMatchObject({ ok: true, outcome: 'deleted' });
+    expect(await bundle.handler(Buffer.from(JSON.stringify(del(2))), roleContext())).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+    });
     expect(deleteRequests(live)).toHaveLength(2);
   });
 });

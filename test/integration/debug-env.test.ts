@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BUNDLE_PATH, CASTER, STS } from '../support/harness';
 import { createLiveEmulator } from '../../dev/live-emulator';
+import { BUNDLE_PATH, CASTER, STS } from '../support/harness';
 
 const run = promisify(execFile);
 
@@ -20,7 +20,12 @@ describe('DEBUG in the function environment', () => {
           LOG_LEVEL: 'debug',
           LIVE_ENDPOINT: emulator.url,
           EVENT: JSON.stringify({ CasterId: CASTER, ResourceId: 'demo-resource-1' }),
-          CONTEXT: JSON.stringify({ requestId: 'debug-env', region: 'cn-shanghai', credentials: STS, function: { timeout: 10 } }),
+          CONTEXT: JSON.stringify({
+            requestId: 'debug-env',
+            region: 'cn-shanghai',
+            credentials: STS,
+            function: { timeout: 10 },
+          }),
         },
       });
       expect(stdout).toMatch(/RESULT .*"outcome":"deleted"/);

@@ -1,8 +1,8 @@
-import Ajv from 'ajv';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Ajv from 'ajv';
 import { ROOT } from '../support/processes';
 
 const run = promisify(execFile);
@@ -11,10 +11,14 @@ const ROLE = 'acs:ram::1234567890123456:role/caster-video-resource-delete';
 
 /** `s preview` renders s.yaml as Serverless Devs will deploy it (vars and env resolved), offline. */
 async function preview(env: NodeJS.ProcessEnv) {
-  const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/s'), ['preview', '-t', 's.yaml', '-o', 'json', '--silent'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
+  const { stdout } = await run(
+    path.join(ROOT, 'node_modules/.bin/s'),
+    ['preview', '-t', 's.yaml', '-o', 'json', '--silent'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    },
+  );
   return JSON.parse(stdout.slice(stdout.indexOf('{')));
 }
 
@@ -37,8 +41,16 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
 
   it('deploys ./dist with index.handler on nodejs20, built before deploy', () => {
     expect(rendered.edition).toBe('3.0.0');
-    expect(props).toMatchObject({ runtime: 'nodejs20', code: './dist', handler: 'index.handler', region: 'cn-beijing', role: ROLE });
-    expect(rendered.resources['caster-video-resource-delete'].actions['pre-deploy']).toEqual([{ run: 'npm run build', path: './' }]);
+    expect(props).toMatchObject({
+      runtime: 'nodejs20',
+      code: './dist',
+      handler: 'index.handler',
+      region: 'cn-beijing',
+      role: ROLE,
+    });
+    expect(rendered.resources['caster-video-resource-delete'].actions['pre-deploy']).toEqual([
+      { run: 'npm run build', path: './' },
+    ]);
     expect(props.environmentVariables.LIVE_REGION).toBe('cn-beijing');
     expect(props.logConfig).toBeDefined();
   });
@@ -50,8 +62,13 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
   it('caps the instances at MAX_INSTANCES (default 10), and tells the function the same cap', async () => {
     expect(props.concurrencyConfig).toEqual({ reservedConcurrency: 10 });
     expect(props.environmentVariables.MAX_INSTANCES).toBe('10');
-    const wider = (await preview({ FUNCTION_ROLE_ARN: ROLE, MAX_INSTANCES: '25' })).resources['caster-video-resource-delete'].props;
-    expect([wider.concurrencyConfig, wider.environmentVariables.MAX_INSTANCES]).toEqual([{ reservedConcurrency: 25 }, '25']);
+    const wider = (await preview({ FUNCTION_ROLE_ARN: ROLE, MAX_INSTANCES: '25' })).resources[
+      'caster-video-resource-delete'
+    ].props;
+    expect([wider.concurrencyConfig, wider.environmentVariables.MAX_INSTANCES]).toEqual([
+      { reservedConcurrency: 25 },
+      '25',
+    ]);
     const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
     expect([validate(wider), validate.errors ?? []]).toEqual([true, []]);
   });
@@ -64,14 +81,22 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
 
   it('has an EventBridge trigger ready to enable, sending CloudEvents', () => {
     const eb = props.triggers.find((t: any) => t.triggerType === 'eventbridge');
-    expect(eb.triggerConfig).toMatchObject({ triggerEnable: false, eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents' } } });
+    expect(eb.triggerConfig).toMatchObject({
+      triggerEnable: false,
+      eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents' } },
+    });
   });
 
   it('gives the EventBridge trigger a dead-letter queue and async invocations a failure destination, from the environment', async () => {
     const dlq = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-dlq';
     const onFailure = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-failed/messages';
     const withArns = (
-      await preview({ FUNCTION_ROLE_ARN: ROLE, REGION: 'cn-beijing', DEAD_LETTER_QUEUE_ARN: dlq, ASYNC_FAILURE_DESTINATION_ARN: onFailure })
+      await preview({
+        FUNCTION_ROLE_ARN: ROLE,
+        REGION: 'cn-beijing',
+        DEAD_LETTER_QUEUE_ARN: dlq,
+        ASYNC_FAILURE_DESTINATION_ARN: onFailure,
+      })
     ).resources['caster-video-resource-delete'].props;
     const byName = (p: any, name: string) => p.triggers.find((t: any) => t.triggerName === name);
 
@@ -81,7 +106,10 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
       retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
       deadLetterQueue: { Arn: dlq },
     });
-    expect(withArns.asyncInvokeConfig).toMatchObject({ maxAsyncRetryAttempts: 3, destinationConfig: { onFailure: { destination: onFailure } } });
+    expect(withArns.asyncInvokeConfig).toMatchObject({
+      maxAsyncRetryAttempts: 3,
+      destinationConfig: { onFailure: { destination: onFailure } },
+    });
     // Unset, they render empty (the triggers ship disabled), and s.yaml still validates.
     expect(byName(props, 'eventbridge').triggerConfig.runOptions.deadLetterQueue).toEqual({ Arn: '' });
     expect(props.asyncInvokeConfig.destinationConfig.onFailure).toEqual({ destination: '' });
@@ -98,7 +126,13 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
       asyncInvocationType: false,
       eventSourceConfig: {
         eventSourceType: 'MNS',
-        eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-beijing', QueueName: 'caster-video-resource-delete', IsBase64Decode: false } },
+        eventSourceParameters: {
+          sourceMNSParameters: {
+            RegionId: 'cn-beijing',
+            QueueName: 'caster-video-resource-delete',
+            IsBase64Decode: false,
+          },
+        },
       },
       eventSinkConfig: { deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } },
       runOptions: { mode: 'event-streaming', errorsTolerance: 'ALL', deadLetterQueue: { Arn: '' } },
@@ -109,9 +143,16 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(TimeBasedWindow).toBeGreaterThan(0);
     expect(typeof mns.triggerConfig.eventRuleFilterPattern).toBe('string');
 
-    const named = (await preview({ FUNCTION_ROLE_ARN: ROLE, MNS_QUEUE_NAME: 'ops-deletes', DEAD_LETTER_QUEUE_ARN: 'acs:mns:cn-shanghai:1:/queues/dlq' }))
-      .resources['caster-video-resource-delete'].props.triggers.find((t: any) => t.triggerName === 'mns-queue');
-    expect(named.triggerConfig.eventSourceConfig.eventSourceParameters.sourceMNSParameters.QueueName).toBe('ops-deletes');
+    const named = (
+      await preview({
+        FUNCTION_ROLE_ARN: ROLE,
+        MNS_QUEUE_NAME: 'ops-deletes',
+        DEAD_LETTER_QUEUE_ARN: 'acs:mns:cn-shanghai:1:/queues/dlq',
+      })
+    ).resources['caster-video-resource-delete'].props.triggers.find((t: any) => t.triggerName === 'mns-queue');
+    expect(named.triggerConfig.eventSourceConfig.eventSourceParameters.sourceMNSParameters.QueueName).toBe(
+      'ops-deletes',
+    );
     expect(named.triggerConfig.runOptions.deadLetterQueue.Arn).toBe('acs:mns:cn-shanghai:1:/queues/dlq');
   });
 
@@ -121,7 +162,10 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(timer.triggerConfig.enable).toBe(false);
     expect(timer.triggerConfig.cronExpression).toMatch(/^(@every \d+[mh]|(\S+ ){5}\S+)$/);
     expect(typeof timer.triggerConfig.payload).toBe('string');
-    expect(JSON.parse(timer.triggerConfig.payload)).toEqual({ CasterId: 'LIVEPRODUCER_POST-cn-demo0001', ResourceId: 'demo-resource-1' });
+    expect(JSON.parse(timer.triggerConfig.payload)).toEqual({
+      CasterId: 'LIVEPRODUCER_POST-cn-demo0001',
+      ResourceId: 'demo-resource-1',
+    });
   });
 
   it('keeps every trigger but the HTTP one disabled by default', () => {
@@ -150,6 +194,8 @@ describe('RAM policy for the function role', () => {
   });
 
   it('lets only Function Compute assume the role', () => {
-    expect(trust.Statement).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } }]);
+    expect(trust.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } },
+    ]);
   });
 });

@@ -33,7 +33,13 @@ describe('a DryRun present but empty is refused, never read as false', () => {
     ['"" in a JSON body', httpEvent({ body: body('') })],
     ['blank in a JSON body', httpEvent({ body: body('   ') })],
     ['a bare ?DryRun', httpEvent({ body: { CasterId: CASTER, ResourceId: RES }, query: { DryRun: '' } })],
-    ['DryRun= in a form body', httpEvent({ body: `CasterId=${CASTER}&ResourceId=${RES}&DryRun=`, contentType: 'application/x-www-form-urlencoded' })],
+    [
+      'DryRun= in a form body',
+      httpEvent({
+        body: `CasterId=${CASTER}&ResourceId=${RES}&DryRun=`,
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    ],
     ['null in a plain payload', plainPayload(body(null))],
     ['"" in CloudEvent data', cloudEvent(body(''))],
     ['null in an Items entry', plainPayload({ Items: [{ CasterId: CASTER, ResourceId: RES, DryRun: null }] })],
@@ -55,27 +61,42 @@ describe('a DryRun given twice with different values is refused', () => {
     ['a JSON key repeated in an HTTP body', httpEvent({ body: twice })],
     ['a JSON key repeated in CloudEvent data', cloudEvent(twice)],
     ['a JSON key repeated in an InvokeFunction body', invokeApiEvent(twice)],
-    ['two spellings with different values', plainPayload({ CasterId: CASTER, ResourceId: RES, DryRun: true, dryRun: false })],
-    ["an item's false against ?DryRun=true", httpEvent({ body: { Items: [{ CasterId: CASTER, ResourceId: RES, DryRun: false }] }, query: { DryRun: 'true' } })],
-    ["an item's false against the request's true", plainPayload({ DryRun: true, Items: [{ CasterId: CASTER, ResourceId: RES, DryRun: false }] })],
+    [
+      'two spellings with different values',
+      plainPayload({ CasterId: CASTER, ResourceId: RES, DryRun: true, dryRun: false }),
+    ],
+    [
+      "an item's false against ?DryRun=true",
+      httpEvent({ body: { Items: [{ CasterId: CASTER, ResourceId: RES, DryRun: false }] }, query: { DryRun: 'true' } }),
+    ],
+    [
+      "an item's false against the request's true",
+      plainPayload({ DryRun: true, Items: [{ CasterId: CASTER, ResourceId: RES, DryRun: false }] }),
+    ],
     ['the query against the body', httpEvent({ body: body(false), query: { DryRun: 'true' } })],
   ])('%s', async (_name, event) => {
     await expectRefused(event);
   });
 
   it('refuses a ResourceId repeated with different values, instead of taking the last', async () => {
-    await expectRefused(Buffer.from(`{"CasterId":"${CASTER}","ResourceId":"demo-resource-2","ResourceId":"${RES}"}`), 'ResourceId');
+    await expectRefused(
+      Buffer.from(`{"CasterId":"${CASTER}","ResourceId":"demo-resource-2","ResourceId":"${RES}"}`),
+      'ResourceId',
+    );
   });
 });
 
 describe('fields beside a wrapped message are kept, or the object is refused', () => {
   const message = JSON.stringify({ CasterId: CASTER, ResourceId: RES });
 
-  it.each(['body', 'Message', 'value', 'payload', 'messageBody'])('{"DryRun": true, "%s": …} stays a dry run', async (key) => {
-    const out = await answer(plainPayload({ DryRun: true, [key]: message }));
-    expect(out).toMatchObject({ ok: true, outcome: 'would_delete', dryRun: true });
-    expect(deleteRequests(live)).toEqual([]);
-  });
+  it.each(['body', 'Message', 'value', 'payload', 'messageBody'])(
+    '{"DryRun": true, "%s": …} stays a dry run',
+    async (key) => {
+      const out = await answer(plainPayload({ DryRun: true, [key]: message }));
+      expect(out).toMatchObject({ ok: true, outcome: 'would_delete', dryRun: true });
+      expect(deleteRequests(live)).toEqual([]);
+    },
+  );
 
   it('a CloudEvent extension attribute dryrun counts for its data', async () => {
     const out = await answer(cloudEvent({ CasterId: CASTER, ResourceId: RES }, { dryrun: true }));
@@ -84,7 +105,12 @@ describe('fields beside a wrapped message are kept, or the object is refused', (
   });
 
   it("an MNS message's envelope DryRun joins the message it carries", async () => {
-    const mns = { specversion: '1.0', id: 'e1', type: 'mns:Queue:SendMessage', data: { messageId: 'm1', DryRun: 'true', messageBody: message } };
+    const mns = {
+      specversion: '1.0',
+      id: 'e1',
+      type: 'mns:Queue:SendMessage',
+      data: { messageId: 'm1', DryRun: 'true', messageBody: message },
+    };
     expect(await answer(mns)).toMatchObject({ ok: true, outcome: 'would_delete' });
     expect(deleteRequests(live)).toEqual([]);
   });
@@ -95,7 +121,9 @@ describe('fields beside a wrapped message are kept, or the object is refused', (
   });
 
   it('refuses an envelope DryRun that differs from the message its own', async () => {
-    await expectRefused(plainPayload({ DryRun: true, body: JSON.stringify({ CasterId: CASTER, ResourceId: RES, DryRun: false }) }));
+    await expectRefused(
+      plainPayload({ DryRun: true, body: JSON.stringify({ CasterId: CASTER, ResourceId: RES, DryRun: false }) }),
+    );
   });
 
   it('refuses an object that is a request and wraps another one', async () => {

@@ -39,7 +39,10 @@ describe('documented single-message deliveries (built bundle against the Live em
   });
 
   it('answers InvokeFunction through an HTTP trigger in the HTTP shape, whatever the body type', async () => {
-    for (const [n, base64] of [[1, false], [2, true]] as const) {
+    for (const [n, base64] of [
+      [1, false],
+      [2, true],
+    ] as const) {
       const answer = await invoke(live, env.invokeApiEvent(del(n), { base64 }));
       expect(answer.statusCode).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ ok: true, outcome: 'deleted', resourceId: `demo-resource-${n}` });
@@ -66,7 +69,11 @@ describe('documented event-streaming deliveries (built bundle against the Live e
     const event = build([del(1), 'TEST', del(2)]);
     const identities = env.expectedIdentities(event);
     const result = await invoke(live, Buffer.from(JSON.stringify(event)));
-    expect(result.results.map((r: any) => (r.ok ? r.outcome : r.error.code))).toEqual(['deleted', 'InvalidRequest', 'deleted']);
+    expect(result.results.map((r: any) => (r.ok ? r.outcome : r.error.code))).toEqual([
+      'deleted',
+      'InvalidRequest',
+      'deleted',
+    ]);
     expect(result.results.map((r: any) => r.record.index)).toEqual([0, 1, 2]);
     expect(result.results.map(identityOf)).toEqual(identities);
     expect(result.summary).toEqual({ deleted: 2, already_absent: 0, would_delete: 0, failed: 1 });
@@ -76,7 +83,11 @@ describe('documented event-streaming deliveries (built bundle against the Live e
   });
 
   it('reports the documented example messages, which are not delete requests, as invalid records without calling Live', async () => {
-    for (const file of ['mns-queue/documented-event-streaming.json', 'rocketmq/documented-event-streaming.json', 'kafka/documented-event-streaming.json']) {
+    for (const file of [
+      'mns-queue/documented-event-streaming.json',
+      'rocketmq/documented-event-streaming.json',
+      'kafka/documented-event-streaming.json',
+    ]) {
       const result = await invoke(live, Buffer.from(env.fixtureText(file)));
       expect(result.results.every((r: any) => r.error.code === 'InvalidRequest')).toBe(true);
     }

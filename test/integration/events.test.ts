@@ -6,8 +6,18 @@ const live = useLive();
 describe('event invocations (built bundle against the Live emulator)', () => {
   it('deletes from a CloudEvent whose data is an object, answering the result itself', async () => {
     const ctx = roleContext();
-    const result = await invoke(live, plainPayload(cloudEvent({ CasterId: CASTER, ResourceId: 'demo-resource-1' })), ctx);
-    expect(result).toMatchObject({ ok: true, outcome: 'deleted', resourceId: 'demo-resource-1', invocationId: ctx.requestId, attempts: 1 });
+    const result = await invoke(
+      live,
+      plainPayload(cloudEvent({ CasterId: CASTER, ResourceId: 'demo-resource-1' })),
+      ctx,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+      resourceId: 'demo-resource-1',
+      invocationId: ctx.requestId,
+      attempts: 1,
+    });
     expect(result.statusCode).toBeUndefined();
     expect(logLines(live)[0]).toMatchObject({ trigger: 'cloudevent', outcome: 'deleted' });
   });
@@ -30,15 +40,27 @@ describe('event invocations (built bundle against the Live emulator)', () => {
       ['gone-already', 'already_absent'],
       ['demo-resource-2', 'would_delete'],
     ]);
-    expect(result).toMatchObject({ ok: true, summary: { deleted: 2, already_absent: 1, would_delete: 1, failed: 0 }, invocationId: expect.any(String) });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { deleted: 2, already_absent: 1, would_delete: 1, failed: 0 },
+      invocationId: expect.any(String),
+    });
     expect(live.emulator.resources(CASTER)).toEqual(['demo-resource-2', 'demo-resource-4', 'demo-resource-5']);
     expect(logLines(live)).toHaveLength(1);
     expect(logLines(live)[0]).toMatchObject({ trigger: 'cloudevent-batch', summary: result.summary });
   });
 
   it('deletes from a plain console payload, single or batch', async () => {
-    expect(await invoke(live, plainPayload({ CasterId: CASTER, ResourceId: 'demo-resource-4' }))).toMatchObject({ ok: true, outcome: 'deleted' });
-    const batch = await invoke(live, { Items: [{ CasterId: CASTER, ResourceId: 'demo-resource-5' }, { CasterId: CASTER, ResourceId: 'demo-resource-4' }] });
+    expect(await invoke(live, plainPayload({ CasterId: CASTER, ResourceId: 'demo-resource-4' }))).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+    });
+    const batch = await invoke(live, {
+      Items: [
+        { CasterId: CASTER, ResourceId: 'demo-resource-5' },
+        { CasterId: CASTER, ResourceId: 'demo-resource-4' },
+      ],
+    });
     expect(batch.summary).toEqual({ deleted: 1, already_absent: 1, would_delete: 0, failed: 0 });
   });
 
@@ -49,12 +71,22 @@ describe('event invocations (built bundle against the Live emulator)', () => {
   });
 
   it('returns ok:false for bad input, without throwing or calling Live', async () => {
-    for (const event of [Buffer.from('{nope'), plainPayload({}), cloudEvent('{broken'), plainPayload('"just a string"')]) {
+    for (const event of [
+      Buffer.from('{nope'),
+      plainPayload({}),
+      cloudEvent('{broken'),
+      plainPayload('"just a string"'),
+    ]) {
       const result = await invoke(live, event);
       expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRequest', status: 400, retryable: false } });
     }
-    const tooMany = await invoke(live, { CasterId: CASTER, ResourceIds: Array.from({ length: 101 }, (_, i) => `r${i}`) });
-    expect(tooMany.error.details).toEqual([{ field: 'ResourceIds', problem: 'at most 100 items in one request (got 101)' }]);
+    const tooMany = await invoke(live, {
+      CasterId: CASTER,
+      ResourceIds: Array.from({ length: 101 }, (_, i) => `r${i}`),
+    });
+    expect(tooMany.error.details).toEqual([
+      { field: 'ResourceIds', problem: 'at most 100 items in one request (got 101)' },
+    ]);
     expect(live.emulator.requests).toHaveLength(0);
   });
 
@@ -63,7 +95,10 @@ describe('event invocations (built bundle against the Live emulator)', () => {
     const absent = await invoke(live, { CasterId: CASTER, ResourceId: 'not-there', DryRun: 'true' });
     expect(present).toMatchObject({ ok: true, outcome: 'would_delete', dryRun: true, requestId: expect.any(String) });
     expect(absent).toMatchObject({ ok: true, outcome: 'already_absent', dryRun: true });
-    expect(live.emulator.requests.map((r) => r.action)).toEqual(['DescribeCasterVideoResources', 'DescribeCasterVideoResources']);
+    expect(live.emulator.requests.map((r) => r.action)).toEqual([
+      'DescribeCasterVideoResources',
+      'DescribeCasterVideoResources',
+    ]);
     expect(live.emulator.resources(CASTER)).toHaveLength(5);
   });
 
@@ -79,8 +114,17 @@ describe('event invocations (built bundle against the Live emulator)', () => {
     delete process.env.LIVE_REGION;
     await invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-3' }, roleContext({ region: 'cn-shenzhen' }));
     process.env.FC_REGION = 'ap-southeast-1';
-    const last = await invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-4' }, roleContext({ region: undefined }));
-    expect(deleteRequests(live).map((r) => r.query.RegionId)).toEqual(['cn-beijing', 'cn-hangzhou', 'cn-shenzhen', 'ap-southeast-1']);
+    const last = await invoke(
+      live,
+      { CasterId: CASTER, ResourceId: 'demo-resource-4' },
+      roleContext({ region: undefined }),
+    );
+    expect(deleteRequests(live).map((r) => r.query.RegionId)).toEqual([
+      'cn-beijing',
+      'cn-hangzhou',
+      'cn-shenzhen',
+      'ap-southeast-1',
+    ]);
     expect(last.regionId).toBe('ap-southeast-1');
   });
 });

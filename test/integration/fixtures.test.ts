@@ -18,7 +18,10 @@ describe('recorded event fixtures (as FC passes them: Buffers)', () => {
   });
 
   it('a CloudEvent with string data deletes demo-resource-3', async () => {
-    expect(await invoke(live, fixture('cloudevent-data-string.json'))).toMatchObject({ outcome: 'deleted', resourceId: 'demo-resource-3' });
+    expect(await invoke(live, fixture('cloudevent-data-string.json'))).toMatchObject({
+      outcome: 'deleted',
+      resourceId: 'demo-resource-3',
+    });
   });
 
   it('a CloudEvent batch deletes in order and counts the absent one', async () => {
@@ -28,7 +31,10 @@ describe('recorded event fixtures (as FC passes them: Buffers)', () => {
   });
 
   it('a console payload with DryRun deletes nothing', async () => {
-    expect(await invoke(live, fixture('console-payload.json'))).toMatchObject({ outcome: 'would_delete', dryRun: true });
+    expect(await invoke(live, fixture('console-payload.json'))).toMatchObject({
+      outcome: 'would_delete',
+      dryRun: true,
+    });
     expect(live.emulator.resources(CASTER)).toHaveLength(5);
   });
 });

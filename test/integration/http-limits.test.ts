@@ -9,11 +9,18 @@ const INVOKE_PATH = '/2023-03-30/functions/caster-video-resource-delete/invocati
 
 /** The two ways a request claims to be InvokeFunction. */
 const claims: Array<[string, (body: string, method?: string) => Record<string, unknown>]> = [
-  ['the invoke API path', (body, method = 'POST') => httpEvent({ path: INVOKE_PATH, body, method, contentType: 'application/octet-stream' })],
-  ['the X-Acs-Action header', (body, method = 'POST') => httpEvent({ body, method, headers: { 'X-Acs-Action': 'InvokeFunction' } })],
+  [
+    'the invoke API path',
+    (body, method = 'POST') => httpEvent({ path: INVOKE_PATH, body, method, contentType: 'application/octet-stream' }),
+  ],
+  [
+    'the X-Acs-Action header',
+    (body, method = 'POST') => httpEvent({ body, method, headers: { 'X-Acs-Action': 'InvokeFunction' } }),
+  ],
 ];
 
-const records = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ CasterId: CASTER, ResourceId: `r-${i}` })));
+const records = (n: number) =>
+  JSON.stringify(Array.from({ length: n }, (_, i) => ({ CasterId: CASTER, ResourceId: `r-${i}` })));
 
 describe.each(claims)('a request on %s', (_name, request) => {
   it('is refused a method other than POST or DELETE: 405 with Allow', async () => {
@@ -46,7 +53,10 @@ describe.each(claims)('a request on %s', (_name, request) => {
 
 describe('the REST path', () => {
   it.each([
-    ['another REST path before it', `/casters/${CASTER}/video-resources/demo-resource-2/casters/${CASTER}/video-resources/demo-resource-1`],
+    [
+      'another REST path before it',
+      `/casters/${CASTER}/video-resources/demo-resource-2/casters/${CASTER}/video-resources/demo-resource-1`,
+    ],
     ['a prefix', `/api/casters/${CASTER}/video-resources/demo-resource-1`],
     ['the invoke path', `${INVOKE_PATH}/casters/${CASTER}/video-resources/demo-resource-1`],
   ])('is matched from its start: with %s it is 404, and nothing is sent', async (_name, path) => {
@@ -56,7 +66,10 @@ describe('the REST path', () => {
   });
 
   it('deletes when it is the whole path', async () => {
-    const out = await invoke(live, httpEvent({ path: `/casters/${CASTER}/video-resources/demo-resource-1/`, method: 'DELETE' }));
+    const out = await invoke(
+      live,
+      httpEvent({ path: `/casters/${CASTER}/video-resources/demo-resource-1/`, method: 'DELETE' }),
+    );
     expect([out.statusCode, JSON.parse(out.body).outcome]).toEqual([200, 'deleted']);
   });
 });

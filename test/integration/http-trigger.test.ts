@@ -10,7 +10,11 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
   it('deletes the resource named in a JSON body and answers 200 with the result', async () => {
     const ctx = roleContext();
     const res = await invoke(live, httpEvent({ body: { CasterId: CASTER, ResourceId: 'demo-resource-1' } }), ctx);
-    expect(res).toMatchObject({ statusCode: 200, isBase64Encoded: false, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    expect(res).toMatchObject({
+      statusCode: 200,
+      isBase64Encoded: false,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
     const [request] = deleteRequests(live);
     expect(body(res)).toEqual({
       ok: true,
@@ -28,10 +32,25 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
   });
 
   it('deletes from a form body, from query parameters and from the REST path', async () => {
-    const form = await invoke(live, httpEvent({ body: `CasterId=${CASTER}&ResourceId=demo-resource-2`, contentType: 'application/x-www-form-urlencoded' }));
-    const query = await invoke(live, httpEvent({ method: 'DELETE', query: { CasterId: CASTER, ResourceId: 'demo-resource-3' }, contentType: null }));
-    const rest = await invoke(live, httpEvent({ method: 'DELETE', path: `/casters/${CASTER}/video-resources/demo-resource-4`, contentType: null }));
-    const base64 = await invoke(live, httpEvent({ body: { casterId: CASTER, resourceId: 'demo-resource-5' }, base64: true }));
+    const form = await invoke(
+      live,
+      httpEvent({
+        body: `CasterId=${CASTER}&ResourceId=demo-resource-2`,
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    );
+    const query = await invoke(
+      live,
+      httpEvent({ method: 'DELETE', query: { CasterId: CASTER, ResourceId: 'demo-resource-3' }, contentType: null }),
+    );
+    const rest = await invoke(
+      live,
+      httpEvent({ method: 'DELETE', path: `/casters/${CASTER}/video-resources/demo-resource-4`, contentType: null }),
+    );
+    const base64 = await invoke(
+      live,
+      httpEvent({ body: { casterId: CASTER, resourceId: 'demo-resource-5' }, base64: true }),
+    );
     for (const res of [form, query, rest, base64]) expect(body(res)).toMatchObject({ ok: true, outcome: 'deleted' });
     expect(live.emulator.resources(CASTER)).toEqual(['demo-resource-1']);
   });
@@ -41,7 +60,12 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
     await invoke(live, event);
     const again = await invoke(live, event);
     expect(again.statusCode).toBe(200);
-    expect(body(again)).toMatchObject({ ok: true, outcome: 'already_absent', requestId: expect.any(String), attempts: 1 });
+    expect(body(again)).toMatchObject({
+      ok: true,
+      outcome: 'already_absent',
+      requestId: expect.any(String),
+      attempts: 1,
+    });
   });
 
   it.each([
@@ -50,8 +74,18 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
     ['a missing ResourceId', 400, 'InvalidRequest', { body: { CasterId: CASTER } }],
     ['an ID with a slash', 400, 'InvalidRequest', { body: { CasterId: CASTER, ResourceId: '../demo-resource-1' } }],
     ['an octet-stream body', 415, 'UnsupportedMediaType', { body: 'haha', contentType: 'application/octet-stream' }],
-    ['a body over 64 KiB', 413, 'PayloadTooLarge', { body: { CasterId: CASTER, ResourceId: 'demo-resource-1', pad: 'x'.repeat(70_000) } }],
-    ['a path and a body that disagree', 400, 'InvalidRequest', { path: `/casters/${CASTER}/video-resources/demo-resource-1`, body: { ResourceId: 'demo-resource-2' } }],
+    [
+      'a body over 64 KiB',
+      413,
+      'PayloadTooLarge',
+      { body: { CasterId: CASTER, ResourceId: 'demo-resource-1', pad: 'x'.repeat(70_000) } },
+    ],
+    [
+      'a path and a body that disagree',
+      400,
+      'InvalidRequest',
+      { path: `/casters/${CASTER}/video-resources/demo-resource-1`, body: { ResourceId: 'demo-resource-2' } },
+    ],
   ])('answers %s with %i %s and sends nothing to Live', async (_name, status, code, opts) => {
     const res = await invoke(live, httpEvent(opts as Parameters<typeof httpEvent>[0]));
     expect(res.statusCode).toBe(status);
@@ -88,7 +122,10 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
   });
 
   it('answers a wholly successful batch with 200', async () => {
-    const res = await invoke(live, httpEvent({ body: { CasterId: CASTER, ResourceIds: ['demo-resource-1', 'demo-resource-2'] } }));
+    const res = await invoke(
+      live,
+      httpEvent({ body: { CasterId: CASTER, ResourceIds: ['demo-resource-1', 'demo-resource-2'] } }),
+    );
     expect(res.statusCode).toBe(200);
     expect(body(res)).toMatchObject({ ok: true, summary: { deleted: 2, failed: 0 } });
   });
@@ -130,7 +167,12 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
     await live.bundle.httpHandler(req, resp, ctx);
     expect(sent.status).toBe(200);
     expect(sent.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(sent.body!)).toMatchObject({ ok: true, outcome: 'deleted', resourceId: 'demo-resource-3', invocationId: ctx.requestId });
+    expect(JSON.parse(sent.body!)).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+      resourceId: 'demo-resource-3',
+      invocationId: ctx.requestId,
+    });
 
     const get = Object.assign(new PassThrough(), { method: 'GET', path: '/', queries: {}, headers: {} });
     get.end();
@@ -140,24 +182,45 @@ describe('HTTP trigger (built bundle against the Live emulator)', () => {
   });
 
   it('answers 413 through httpHandler without buffering a huge stream', async () => {
-    const req = Object.assign(new PassThrough(), { method: 'POST', path: '/', queries: {}, headers: { 'content-type': 'application/json' } });
+    const req = Object.assign(new PassThrough(), {
+      method: 'POST',
+      path: '/',
+      queries: {},
+      headers: { 'content-type': 'application/json' },
+    });
     req.write('{"pad":"');
     for (let i = 0; i < 100; i += 1) req.write('x'.repeat(10_000));
     req.end('"}');
     const sent: { status?: number } = {};
-    await live.bundle.httpHandler(req, { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: () => undefined }, roleContext());
+    await live.bundle.httpHandler(
+      req,
+      { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: () => undefined },
+      roleContext(),
+    );
     expect(sent.status).toBe(413);
   });
 
   it('answers a request stream that errors with JSON and a log line through httpHandler, never a rejection', async () => {
-    const req = Object.assign(new PassThrough(), { method: 'POST', path: '/', queries: {}, headers: { 'content-type': 'application/json' } });
+    const req = Object.assign(new PassThrough(), {
+      method: 'POST',
+      path: '/',
+      queries: {},
+      headers: { 'content-type': 'application/json' },
+    });
     req.write('{"CasterId":');
     setImmediate(() => req.destroy(new Error('client went away')));
     const sent: { status?: number; body?: string } = {};
-    const resp = { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: (b: string) => (sent.body = b) };
+    const resp = {
+      setStatusCode: (s: number) => (sent.status = s),
+      setHeader: () => undefined,
+      send: (b: string) => (sent.body = b),
+    };
     await live.bundle.httpHandler(req, resp, roleContext());
     expect(sent.status).toBe(400);
-    expect(JSON.parse(sent.body!).error).toMatchObject({ code: 'InvalidRequest', details: [{ field: 'body', problem: expect.stringMatching(/stream failed/) }] });
+    expect(JSON.parse(sent.body!).error).toMatchObject({
+      code: 'InvalidRequest',
+      details: [{ field: 'body', problem: expect.stringMatching(/stream failed/) }],
+    });
     expect(logLines(live)).toHaveLength(1);
     expect(live.emulator.requests).toHaveLength(0);
   });

@@ -2,7 +2,12 @@
 // faults and the 'echo' fault (an upstream that quotes credentials back).
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
-import { createLiveEmulator, DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from '../../dev/live-emulator';
+import {
+  createLiveEmulator,
+  DEMO_CREDENTIALS,
+  type EmulatorCredential,
+  type LiveEmulator,
+} from '../../dev/live-emulator';
 import { seededRandom } from '../../scripts/load/workload';
 import { rejection } from '../support/promises';
 
@@ -18,14 +23,19 @@ const SPECIAL: EmulatorCredential = {
 function deleteCall(emulator: LiveEmulator, resourceId: string, cred: EmulatorCredential = STS) {
   const api = new OpenApi(new $OpenApi.Config({ ...cred, endpoint: emulator.host, protocol: 'http' }));
   const params = new $OpenApi.Params({
-    action: 'DeleteCasterVideoResource', version: '2016-11-01', protocol: 'HTTP', pathname: '/', method: 'POST',
-    authType: 'AK', style: 'RPC', reqBodyType: 'json', bodyType: 'json',
+    action: 'DeleteCasterVideoResource',
+    version: '2016-11-01',
+    protocol: 'HTTP',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'json',
+    bodyType: 'json',
   });
   const query = { CasterId: CASTER, ResourceId: resourceId, RegionId: 'cn-shanghai' };
   return api.callApi(params, new $OpenApi.OpenApiRequest({ query }), new $Util.RuntimeOptions({ autoretry: false }));
 }
-
-
 
 describe('Live emulator: probabilistic and echo faults', () => {
   let emulator: LiveEmulator;
@@ -33,7 +43,11 @@ describe('Live emulator: probabilistic and echo faults', () => {
 
   it('applies a probabilistic fault plan repeatably with a seeded random', async () => {
     const plan = async () => {
-      emulator = createLiveEmulator({ random: seededRandom(7), credentials: [STS], seed: { casters: { [CASTER]: Array.from({ length: 40 }, (_, i) => `r${i}`) } } });
+      emulator = createLiveEmulator({
+        random: seededRandom(7),
+        credentials: [STS],
+        seed: { casters: { [CASTER]: Array.from({ length: 40 }, (_, i) => `r${i}`) } },
+      });
       await emulator.start();
       emulator.injectFault({ kind: 'throttle', probability: 0.3, times: Infinity });
       emulator.injectFault({ kind: 'unavailable', probability: 0.3, times: Infinity });

@@ -7,11 +7,11 @@ import {
   canonicalRequest,
   createLiveEmulator,
   DEMO_CREDENTIALS,
+  type EmulatorCredential,
+  type LiveEmulator,
   sha256Hex,
   sign,
   stringToSign,
-  type EmulatorCredential,
-  type LiveEmulator,
 } from '../../dev/live-emulator';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
@@ -36,15 +36,27 @@ function deleteRaw(emulator: LiveEmulator, resourceId: string, cred: EmulatorCre
   };
   if (cred.securityToken) headers['x-acs-security-token'] = cred.securityToken;
   const signedHeaders = Object.keys(headers).sort();
-  const toSign = stringToSign(canonicalRequest({ method: 'POST', pathname: '/', query, headers, hashedPayload: sha256Hex(''), signedHeaders }));
+  const toSign = stringToSign(
+    canonicalRequest({ method: 'POST', pathname: '/', query, headers, hashedPayload: sha256Hex(''), signedHeaders }),
+  );
   headers.authorization = `${ACS3.algorithm} Credential=${cred.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${sign(cred.accessKeySecret, toSign)}`;
   return new Promise((resolve, reject) => {
-    const r = httpRequest(`${emulator.url}/?${new URLSearchParams(query).toString()}`, { method: 'POST', headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text), retryAfter: res.headers['x-acs-retry-after'] as string | undefined }));
-    });
+    const r = httpRequest(
+      `${emulator.url}/?${new URLSearchParams(query).toString()}`,
+      { method: 'POST', headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: JSON.parse(text),
+            retryAfter: res.headers['x-acs-retry-after'] as string | undefined,
+          }),
+        );
+      },
+    );
     r.on('error', reject);
     r.end();
   });
@@ -55,25 +67,35 @@ describe('Live emulator: account-wide quota', () => {
   // Moved by hand (x-acs-date stays within the 15-minute skew), so windows are exact.
   let shift = 0;
   const now = () => Date.now() + shift;
-  const [plain, sts] = [DEMO_CREDENTIALS.find((c) => !c.securityToken)!, DEMO_CREDENTIALS.find((c) => c.securityToken)!];
+  const [plain, sts] = [
+    DEMO_CREDENTIALS.find((c) => !c.securityToken)!,
+    DEMO_CREDENTIALS.find((c) => c.securityToken)!,
+  ];
   afterEach(async () => {
     shift = 0;
     await emulator?.stop();
   });
 
-  it('answers Live\'s 400 Throttling.User beyond Q in a second, across every key of the account, and acts on nothing refused', async () => {
+  it("answers Live's 400 Throttling.User beyond Q in a second, across every key of the account, and acts on nothing refused", async () => {
     emulator = createLiveEmulator({ seed: SEED, accountQps: 3, now });
     await emulator.start();
     const answers: Answer[] = [];
     for (let i = 0; i < 5; i += 1) answers.push(await deleteRaw(emulator, `q-${i}`, i % 2 ? plain : sts));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 400, 400]);
-    expect(answers[3]!.json).toMatchObject({ Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' });
+    expect(answers[3]!.json).toMatchObject({
+      Code: 'Throttling.User',
+      Message: 'Request was denied due to user flow control.',
+    });
     expect(answers[3]!.json.RequestId).toMatch(/^[0-9A-F-]{36}$/);
     // No header unless asked for.
     expect(answers[3]!.retryAfter).toBeUndefined();
     expect(emulator.resources(CASTER)).toContain('q-3');
     expect(emulator.requests.map((r) => [r.status, r.code, r.fault])).toEqual([
-      [200, null, null], [200, null, null], [200, null, null], [400, 'Throttling.User', null], [400, 'Throttling.User', null],
+      [200, null, null],
+      [200, null, null],
+      [200, null, null],
+      [400, 'Throttling.User', null],
+      [400, 'Throttling.User', null],
     ]);
     // Refused requests took no slot: one window after the accepted ones, three fit again.
     shift += 1000;
@@ -103,7 +125,11 @@ describe('Live emulator: account-wide quota', () => {
     expect((await deleteRaw(emulator, 'q-4', sts)).status).toBe(200);
     expect((await deleteRaw(emulator, 'q-5', sts)).status).toBe(200);
     const refused = await deleteRaw(emulator, 'q-6', sts);
-    expect([refused.status, refused.json.Code, refused.retryAfter !== undefined]).toEqual([400, 'Throttling.User', true]);
+    expect([refused.status, refused.json.Code, refused.retryAfter !== undefined]).toEqual([
+      400,
+      'Throttling.User',
+      true,
+    ]);
     emulator.reset(SEED);
     expect((await deleteRaw(emulator, 'q-6', sts)).status).toBe(200);
     emulator.setAccountQuota(undefined);

@@ -1,23 +1,23 @@
-import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import * as $Util from '@alicloud/tea-util';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import * as $Util from '@alicloud/tea-util';
 import {
   ACS3,
   canonicalRequest,
   createLiveEmulator,
   DEFAULT_SEED,
   DEMO_CREDENTIALS,
+  type EmulatorCredential,
+  type FaultKind,
+  type LiveEmulator,
   loadSeedFile,
   sha256Hex,
   sign,
   stringToSign,
-  type EmulatorCredential,
-  type FaultKind,
-  type LiveEmulator,
 } from '../../dev/live-emulator';
 import { rejection } from '../support/promises';
 
@@ -36,7 +36,12 @@ function client(emulator: LiveEmulator, cred: Partial<EmulatorCredential> = STS)
   return new OpenApi(new $OpenApi.Config({ ...cred, endpoint: emulator.host, protocol: 'http' }));
 }
 
-function callLive(api: OpenApi, action: string, query: Query, extra: { version?: string; body?: Query; reqBodyType?: string } = {}) {
+function callLive(
+  api: OpenApi,
+  action: string,
+  query: Query,
+  extra: { version?: string; body?: Query; reqBodyType?: string } = {},
+) {
   const params = new $OpenApi.Params({
     action,
     version: extra.version ?? VERSION,
@@ -54,7 +59,6 @@ function callLive(api: OpenApi, action: string, query: Query, extra: { version?:
 const deleteQuery = (ResourceId: string, CasterId = CASTER): Query => ({ CasterId, ResourceId, RegionId: REGION });
 const deleteResource = (api: OpenApi, resourceId: string, casterId = CASTER) =>
   callLive(api, 'DeleteCasterVideoResource', deleteQuery(resourceId, casterId));
-
 
 // ---- raw requests with a small independent signer ----
 
@@ -90,21 +94,32 @@ function signedRequest(emulator: LiveEmulator, o: RawOptions = {}) {
   };
   if (o.contentType) headers['content-type'] = o.contentType;
   if (cred.securityToken) headers['x-acs-security-token'] = cred.securityToken;
-  const signedHeaders = o.signedHeaders ?? Object.keys(headers).filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-')).sort();
-  const toSign = stringToSign(canonicalRequest({ method: 'POST', pathname: '/', query, headers, hashedPayload: sha256Hex(body), signedHeaders }));
+  const signedHeaders =
+    o.signedHeaders ??
+    Object.keys(headers)
+      .filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'))
+      .sort();
+  const toSign = stringToSign(
+    canonicalRequest({ method: 'POST', pathname: '/', query, headers, hashedPayload: sha256Hex(body), signedHeaders }),
+  );
   headers.authorization =
-    o.authorization ?? `${ACS3.algorithm} Credential=${cred.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${sign(cred.accessKeySecret, toSign)}`;
+    o.authorization ??
+    `${ACS3.algorithm} Credential=${cred.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${sign(cred.accessKeySecret, toSign)}`;
   return { path: `/?${new URLSearchParams(query).toString()}`, headers, body };
 }
 
 function send(emulator: LiveEmulator, req: ReturnType<typeof signedRequest>): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const r = httpRequest(`${emulator.url}${req.path}`, { method: 'POST', headers: req.headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-    });
+    const r = httpRequest(
+      `${emulator.url}${req.path}`,
+      { method: 'POST', headers: req.headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+      },
+    );
     r.on('error', reject);
     r.end(req.body);
   });
@@ -125,7 +140,12 @@ describe('Live emulator over HTTP', () => {
       expect(res.statusCode).toBe(200);
       expect(Object.keys(res.body)).toEqual(['RequestId']);
       expect(res.body.RequestId).toMatch(UPPER_UUID);
-      expect(emulator.resources(CASTER)).toEqual(['demo-resource-1', 'demo-resource-3', 'demo-resource-4', 'demo-resource-5']);
+      expect(emulator.resources(CASTER)).toEqual([
+        'demo-resource-1',
+        'demo-resource-3',
+        'demo-resource-4',
+        'demo-resource-5',
+      ]);
       expect(emulator.requests).toEqual([
         {
           time: expect.any(Number),
@@ -151,10 +171,15 @@ describe('Live emulator over HTTP', () => {
         HostId: emulator.host,
         Code: 'InvalidResource.NotFound',
         Message: expect.any(String),
-        Recommend: expect.stringMatching(/^https:\/\/api\.aliyun\.com\/troubleshoot\?q=InvalidResource\.NotFound&product=live/),
+        Recommend: expect.stringMatching(
+          /^https:\/\/api\.aliyun\.com\/troubleshoot\?q=InvalidResource\.NotFound&product=live/,
+        ),
         statusCode: 404,
       });
-      expect(emulator.requests.map((r) => [r.status, r.code])).toEqual([[200, null], [404, 'InvalidResource.NotFound']]);
+      expect(emulator.requests.map((r) => [r.status, r.code])).toEqual([
+        [200, null],
+        [404, 'InvalidResource.NotFound'],
+      ]);
     });
 
     it('answers InvalidCaster.NotFound (404) for an unknown caster', async () => {
@@ -175,7 +200,12 @@ describe('Live emulator over HTTP', () => {
     });
 
     it.each(['json', 'formData'])('accepts the parameters in a %s body', async (reqBodyType) => {
-      const res = await callLive(client(emulator), 'DeleteCasterVideoResource', {}, { body: deleteQuery('demo-resource-3'), reqBodyType });
+      const res = await callLive(
+        client(emulator),
+        'DeleteCasterVideoResource',
+        {},
+        { body: deleteQuery('demo-resource-3'), reqBodyType },
+      );
       expect(res.statusCode).toBe(200);
       expect(emulator.resources(CASTER)).not.toContain('demo-resource-3');
     });
@@ -190,7 +220,10 @@ describe('Live emulator over HTTP', () => {
 
   describe('DescribeCasterVideoResources', () => {
     it('lists the caster’s resources in order, with Live’s fields', async () => {
-      const res = await callLive(client(emulator), 'DescribeCasterVideoResources', { CasterId: CASTER, RegionId: REGION });
+      const res = await callLive(client(emulator), 'DescribeCasterVideoResources', {
+        CasterId: CASTER,
+        RegionId: REGION,
+      });
       expect(res.body.RequestId).toMatch(UPPER_UUID);
       expect(res.body.Total).toBe(5);
       const list = res.body.VideoResources.VideoResource;
@@ -212,7 +245,9 @@ describe('Live emulator over HTTP', () => {
     });
 
     it('answers InvalidCaster.NotFound for an unknown caster', async () => {
-      const err = await rejection(callLive(client(emulator), 'DescribeCasterVideoResources', { CasterId: 'nope', RegionId: REGION }));
+      const err = await rejection(
+        callLive(client(emulator), 'DescribeCasterVideoResources', { CasterId: 'nope', RegionId: REGION }),
+      );
       expect([err.code, err.statusCode]).toEqual(['InvalidCaster.NotFound', 404]);
     });
   });
@@ -225,9 +260,17 @@ describe('Live emulator over HTTP', () => {
 
     // Titles name the case only: the credential objects hold secrets.
     it.each([
-      ['a wrong security token', 'InvalidSecurityToken.MismatchWithAccessKey', { ...STS, securityToken: 'CAISwrongToken' }],
+      [
+        'a wrong security token',
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        { ...STS, securityToken: 'CAISwrongToken' },
+      ],
       ['no security token for an STS key', 'MissingSecurityToken', { ...STS, securityToken: undefined }],
-      ['a security token with a plain key', 'InvalidSecurityToken.MismatchWithAccessKey', { ...PLAIN, securityToken: STS.securityToken }],
+      [
+        'a security token with a plain key',
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        { ...PLAIN, securityToken: STS.securityToken },
+      ],
     ])('rejects %s with 400 %s', async (_label, code, cred) => {
       const err = await rejection(deleteResource(client(emulator, cred), 'demo-resource-1'));
       expect([err.code, err.statusCode]).toEqual([code, 400]);
@@ -235,14 +278,18 @@ describe('Live emulator over HTTP', () => {
     });
 
     it('rejects a wrong secret with SignatureDoesNotMatch, showing the string to sign but no secret', async () => {
-      const err = await rejection(deleteResource(client(emulator, { ...STS, accessKeySecret: 'not-the-secret' }), 'demo-resource-1'));
+      const err = await rejection(
+        deleteResource(client(emulator, { ...STS, accessKeySecret: 'not-the-secret' }), 'demo-resource-1'),
+      );
       expect([err.code, err.statusCode]).toEqual(['SignatureDoesNotMatch', 400]);
       expect(err.data.Message).toMatch(/server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
       expect(JSON.stringify(err.data)).not.toContain(STS.accessKeySecret);
     });
 
     it('rejects an unknown AccessKeyId with 404 InvalidAccessKeyId.NotFound', async () => {
-      const err = await rejection(deleteResource(client(emulator, { accessKeyId: 'LTAInobody', accessKeySecret: 'x' }), 'demo-resource-1'));
+      const err = await rejection(
+        deleteResource(client(emulator, { accessKeyId: 'LTAInobody', accessKeySecret: 'x' }), 'demo-resource-1'),
+      );
       expect([err.code, err.statusCode]).toEqual(['InvalidAccessKeyId.NotFound', 404]);
       expect(emulator.requests[0]).toMatchObject({ accessKeyId: 'LTAInobody', code: 'InvalidAccessKeyId.NotFound' });
     });
@@ -279,8 +326,24 @@ describe('Live emulator over HTTP', () => {
       ['no Authorization header', { authorization: '' }],
       ['another algorithm', { authorization: 'ACS3-HMAC-SM3 Credential=x,SignedHeaders=host,Signature=ab' }],
       ['a V2-style header', { authorization: 'acs LTAIdemo:c2ln' }],
-      ['SignedHeaders without x-acs-signature-nonce', { signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-version'] }],
-      ['an unsigned security token', { cred: STS, signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'] }],
+      [
+        'SignedHeaders without x-acs-signature-nonce',
+        { signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-version'] },
+      ],
+      [
+        'an unsigned security token',
+        {
+          cred: STS,
+          signedHeaders: [
+            'host',
+            'x-acs-action',
+            'x-acs-content-sha256',
+            'x-acs-date',
+            'x-acs-signature-nonce',
+            'x-acs-version',
+          ],
+        },
+      ],
     ])('answers 400 IncompleteSignature for %s', async (_label, o) => {
       const res = await raw(emulator, o);
       expect([res.status, res.json.Code]).toEqual([400, 'IncompleteSignature']);
@@ -288,13 +351,19 @@ describe('Live emulator over HTTP', () => {
     });
 
     it('answers 400 ContentSHA256NotMatched when the body does not match x-acs-content-sha256', async () => {
-      const res = await raw(emulator, { body: '{"CasterId":"x"}', contentType: 'application/json', contentSha256: ACS3.emptyPayloadSha256 });
+      const res = await raw(emulator, {
+        body: '{"CasterId":"x"}',
+        contentType: 'application/json',
+        contentSha256: ACS3.emptyPayloadSha256,
+      });
       expect([res.status, res.json.Code]).toEqual([400, 'ContentSHA256NotMatched']);
     });
 
     it('answers 400 InvalidVersion for another API version, 404 InvalidAction.NotFound for an unknown action', async () => {
       const api = client(emulator);
-      const version = await rejection(callLive(api, 'DeleteCasterVideoResource', deleteQuery('demo-resource-1'), { version: '2014-05-26' }));
+      const version = await rejection(
+        callLive(api, 'DeleteCasterVideoResource', deleteQuery('demo-resource-1'), { version: '2014-05-26' }),
+      );
       expect([version.code, version.statusCode]).toEqual(['InvalidVersion', 400]);
       const action = await rejection(callLive(api, 'DeleteCaster', { CasterId: CASTER, RegionId: REGION }));
       expect([action.code, action.statusCode]).toEqual(['InvalidAction.NotFound', 404]);
@@ -314,7 +383,10 @@ describe('Live emulator over HTTP', () => {
       expect([err.code, err.statusCode]).toEqual([code, status]);
       expect(emulator.resources(CASTER)).toHaveLength(5);
       await deleteResource(api, 'demo-resource-1');
-      expect(emulator.requests.map((r) => [r.fault, r.code])).toEqual([[kind, code], [null, null]]);
+      expect(emulator.requests.map((r) => [r.fault, r.code])).toEqual([
+        [kind, code],
+        [null, null],
+      ]);
     });
 
     it('throttle answers with Live’s flow-control message', async () => {
@@ -329,17 +401,30 @@ describe('Live emulator over HTTP', () => {
       const api = client(emulator);
       const codes = [];
       for (const id of ['demo-resource-1', 'demo-resource-1', 'demo-resource-1']) {
-        codes.push(await deleteResource(api, id).then(() => 'ok', (e) => e.code));
+        codes.push(
+          await deleteResource(api, id).then(
+            () => 'ok',
+            (e) => e.code,
+          ),
+        );
       }
-      codes.push(await callLive(api, 'DescribeCasterVideoResources', { CasterId: CASTER, RegionId: REGION }).catch((e) => e.code));
+      codes.push(
+        await callLive(api, 'DescribeCasterVideoResources', { CasterId: CASTER, RegionId: REGION }).catch(
+          (e) => e.code,
+        ),
+      );
       expect(codes).toEqual(['ServiceUnavailable', 'ServiceUnavailable', 'ok', 'InternalError']);
       emulator.clearFaults();
-      await expect(callLive(api, 'DescribeCasterVideoResources', { CasterId: CASTER, RegionId: REGION })).resolves.toBeDefined();
+      await expect(
+        callLive(api, 'DescribeCasterVideoResources', { CasterId: CASTER, RegionId: REGION }),
+      ).resolves.toBeDefined();
     });
 
     it('applies only to authenticated calls', async () => {
       emulator.injectFault({ kind: 'throttle' });
-      const bad = await rejection(deleteResource(client(emulator, { ...PLAIN, accessKeySecret: 'x' }), 'demo-resource-1'));
+      const bad = await rejection(
+        deleteResource(client(emulator, { ...PLAIN, accessKeySecret: 'x' }), 'demo-resource-1'),
+      );
       expect(bad.code).toBe('SignatureDoesNotMatch');
       expect((await rejection(deleteResource(client(emulator), 'demo-resource-1'))).code).toBe('Throttling.User');
     });
@@ -381,7 +466,9 @@ describe('Live emulator over HTTP', () => {
     await rejection(deleteResource(api, 'demo-resource-1'));
     await rejection(deleteResource(client(emulator, { ...STS, securityToken: 'CAISwrongToken' }), 'demo-resource-2'));
     await rejection(deleteResource(client(emulator, { ...STS, accessKeySecret: 'wrong' }), 'demo-resource-2'));
-    await raw(emulator, { query: { ...deleteQuery('demo-resource-2'), SecurityToken: STS.securityToken!, Signature: 'abc' } });
+    await raw(emulator, {
+      query: { ...deleteQuery('demo-resource-2'), SecurityToken: STS.securityToken!, Signature: 'abc' },
+    });
     const recorded = JSON.stringify(emulator.requests);
     expect(emulator.requests).toHaveLength(5);
     for (const secret of [STS.accessKeySecret, STS.securityToken!, PLAIN.accessKeySecret, 'CAISwrongToken']) {
@@ -442,7 +529,13 @@ describe('Live emulator lifecycle and state', () => {
   });
 
   it('starts from DEFAULT_SEED, and reset() restores it and clears requests, faults and nonces', async () => {
-    expect(DEFAULT_SEED.casters[CASTER]).toEqual(['demo-resource-1', 'demo-resource-2', 'demo-resource-3', 'demo-resource-4', 'demo-resource-5']);
+    expect(DEFAULT_SEED.casters[CASTER]).toEqual([
+      'demo-resource-1',
+      'demo-resource-2',
+      'demo-resource-3',
+      'demo-resource-4',
+      'demo-resource-5',
+    ]);
     const emulator = createLiveEmulator();
     await emulator.start();
     try {
@@ -461,7 +554,9 @@ describe('Live emulator lifecycle and state', () => {
   });
 
   it('takes a seed from options, from reset(seed) and from a JSON file', () => {
-    const emulator = createLiveEmulator({ seed: { casters: { c1: ['r1', { ResourceId: 'r2', ResourceName: 'Camera 2' }] } } });
+    const emulator = createLiveEmulator({
+      seed: { casters: { c1: ['r1', { ResourceId: 'r2', ResourceName: 'Camera 2' }] } },
+    });
     expect(emulator.resources('c1')).toEqual(['r1', 'r2']);
     expect(emulator.resources(CASTER)).toBeUndefined();
     emulator.reset({ casters: { c2: [] } });
@@ -480,7 +575,11 @@ describe('Live emulator lifecycle and state', () => {
   });
 
   it('refuses an STS key without a token and a plain key with one', () => {
-    expect(() => createLiveEmulator({ credentials: [{ accessKeyId: 'STS.x', accessKeySecret: 's' }] })).toThrow(/securityToken/);
-    expect(() => createLiveEmulator({ credentials: [{ accessKeyId: 'LTAIx', accessKeySecret: 's', securityToken: 't' }] })).toThrow(/securityToken/);
+    expect(() => createLiveEmulator({ credentials: [{ accessKeyId: 'STS.x', accessKeySecret: 's' }] })).toThrow(
+      /securityToken/,
+    );
+    expect(() =>
+      createLiveEmulator({ credentials: [{ accessKeyId: 'LTAIx', accessKeySecret: 's', securityToken: 't' }] }),
+    ).toThrow(/securityToken/);
   });
 });

@@ -25,7 +25,12 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     expect(results.map((r) => r.attempts).sort()).toEqual([1, 2]);
     // Backoff alone (100 ms base) would have tried again within the quota's second, and been refused again.
     const [first, refused, retried] = deleteRequests(live);
-    expect([first?.status, refused?.code, retried?.status, deleteRequests(live).length]).toEqual([200, 'Throttling.User', 200, 3]);
+    expect([first?.status, refused?.code, retried?.status, deleteRequests(live).length]).toEqual([
+      200,
+      'Throttling.User',
+      200,
+      3,
+    ]);
     expect(retried!.time - first!.time).toBeGreaterThanOrEqual(995);
   });
 
@@ -35,7 +40,11 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     const res = await invoke(live, deleteOne());
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: false, attempts: 3, error: { code: 'Throttling.User', status: 429, retryable: true } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: false,
+      attempts: 3,
+      error: { code: 'Throttling.User', status: 429, retryable: true },
+    });
     expect(deleteRequests(live)).toHaveLength(3);
   });
 
@@ -51,7 +60,11 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     const res = await invoke(live, deleteOne());
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBeDefined();
-    expect(JSON.parse(res.body)).toMatchObject({ ok: false, attempts: 4, error: { code: 'ServiceUnavailable', status: 503, retryable: true, requestId: expect.any(String) } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: false,
+      attempts: 4,
+      error: { code: 'ServiceUnavailable', status: 503, retryable: true, requestId: expect.any(String) },
+    });
     expect(deleteRequests(live)).toHaveLength(4);
     expect(logLines(live)[0]).toMatchObject({ level: 'error', errorCode: 'ServiceUnavailable', attempts: 4 });
   });
@@ -67,7 +80,12 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
 
   it('throws for a batch event when any item stays retryable, after finishing the others', async () => {
     live.emulator.injectFault({ kind: 'unavailable', action: 'DescribeCasterVideoResources', times: Infinity });
-    const batch = { Items: [{ CasterId: CASTER, ResourceId: 'demo-resource-1' }, { CasterId: CASTER, ResourceId: 'demo-resource-2', DryRun: true }] };
+    const batch = {
+      Items: [
+        { CasterId: CASTER, ResourceId: 'demo-resource-1' },
+        { CasterId: CASTER, ResourceId: 'demo-resource-2', DryRun: true },
+      ],
+    };
     await expect(invoke(live, batch)).rejects.toMatchObject({ result: { summary: { deleted: 1, failed: 1 } } });
     expect(live.emulator.resources(CASTER)).not.toContain('demo-resource-1');
   });
@@ -95,10 +113,19 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
       const value = await work().catch((err) => err);
       return { value, ms: Date.now() - started };
     };
-    const req = Object.assign(new PassThrough(), { method: 'DELETE', path: `/casters/${CASTER}/video-resources/demo-resource-2`, queries: {}, headers: {} });
+    const req = Object.assign(new PassThrough(), {
+      method: 'DELETE',
+      path: `/casters/${CASTER}/video-resources/demo-resource-2`,
+      queries: {},
+      headers: {},
+    });
     req.end();
     const sent: { status?: number; body?: string } = {};
-    const resp = { setStatusCode: (s: number) => (sent.status = s), setHeader: () => undefined, send: (b: string) => (sent.body = String(b)) };
+    const resp = {
+      setStatusCode: (s: number) => (sent.status = s),
+      setHeader: () => undefined,
+      send: (b: string) => (sent.body = String(b)),
+    };
     const [http, fc2, event] = await Promise.all([
       timed(() => invoke(live, deleteOne(), ctx())),
       timed(() => live.bundle.httpHandler(req, resp, ctx())),
@@ -106,7 +133,10 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     ]);
     live.outputs.push(String(sent.body));
     expect(http.value.statusCode).toBe(504);
-    expect(JSON.parse(http.value.body)).toMatchObject({ ok: false, error: { code: 'Timeout', status: 504, retryable: true } });
+    expect(JSON.parse(http.value.body)).toMatchObject({
+      ok: false,
+      error: { code: 'Timeout', status: 504, retryable: true },
+    });
     expect(sent.status).toBe(504);
     expect(event.value).toMatchObject({ name: 'RetryLaterError', result: { error: { code: 'Timeout', status: 504 } } });
     for (const { ms } of [http, fc2, event]) {
@@ -124,7 +154,8 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.statusCode).toBe(504);
     // Like a slow Live, the delete takes effect after the function stopped waiting; wait for it so no later test sees it.
-    while (!live.emulator.requests.some((r) => r.fault === 'delay' && r.status === 200)) await new Promise((r) => setTimeout(r, 50));
+    while (!live.emulator.requests.some((r) => r.fault === 'delay' && r.status === 200))
+      await new Promise((r) => setTimeout(r, 50));
     expect(live.emulator.resources(CASTER)).not.toContain('demo-resource-4');
     const retry = await invoke(live, deleteOne('demo-resource-4'));
     expect(JSON.parse(retry.body)).toMatchObject({ ok: true, outcome: 'already_absent' });
@@ -132,7 +163,9 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
 
   it('throws Timeout from an event invocation when Live hangs', async () => {
     live.emulator.injectFault({ kind: 'hang', times: Infinity });
-    await expect(invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-1' }, roleContext({ function: { timeout: 1 } }))).rejects.toMatchObject({
+    await expect(
+      invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-1' }, roleContext({ function: { timeout: 1 } })),
+    ).rejects.toMatchObject({
       result: { error: { code: 'Timeout' } },
     });
   });
@@ -142,7 +175,9 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
     const ids = Array.from({ length: 14 }, (_, i) => `qps-${i}`);
     live.emulator.addCaster('LIVEPRODUCER_POST-qps', ids);
     const results = await Promise.all([
-      ...ids.slice(0, 8).map((id) => invoke(live, httpEvent({ body: { CasterId: 'LIVEPRODUCER_POST-qps', ResourceId: id } }))),
+      ...ids
+        .slice(0, 8)
+        .map((id) => invoke(live, httpEvent({ body: { CasterId: 'LIVEPRODUCER_POST-qps', ResourceId: id } }))),
       invoke(live, { CasterId: 'LIVEPRODUCER_POST-qps', ResourceIds: ids.slice(8) }),
     ]);
     expect(results.slice(0, 8).every((r) => JSON.parse(r.body).outcome === 'deleted')).toBe(true);
@@ -164,7 +199,11 @@ describe('Live failures, retries and deadlines (built bundle against the Live em
       live.emulator.clearFaults();
       inject();
       await invoke(live, deleteOne('demo-resource-2'), roleContext({ function: { timeout: 3 } }));
-      await invoke(live, { CasterId: CASTER, ResourceId: 'demo-resource-3' }, roleContext({ function: { timeout: 3 } })).catch(() => undefined);
+      await invoke(
+        live,
+        { CasterId: CASTER, ResourceId: 'demo-resource-3' },
+        roleContext({ function: { timeout: 3 } }),
+      ).catch(() => undefined);
     }
     const everything = live.outputs.join('\n') + JSON.stringify(live.emulator.requests);
     expect(everything.length).toBeGreaterThan(1000);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, runNpm, startNpm, type Started } from '../support/processes';
+import { ROOT, runNpm, type Started, startNpm } from '../support/processes';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 
@@ -12,7 +12,10 @@ describe('npm start: the local function server with the Live emulator', () => {
   let url: string;
 
   beforeAll(async () => {
-    server = await startNpm(['start'], /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/, { PORT: '0', LOG_LEVEL: 'warn' });
+    server = await startNpm(['start'], /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/, {
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    });
     url = server.match[1];
   });
 
@@ -28,14 +31,26 @@ describe('npm start: the local function server with the Live emulator', () => {
     const first = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-1`, { method: 'DELETE' });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await first.json()).toMatchObject({ ok: true, outcome: 'deleted', casterId: CASTER, resourceId: 'demo-resource-1' });
+    expect(await first.json()).toMatchObject({
+      ok: true,
+      outcome: 'deleted',
+      casterId: CASTER,
+      resourceId: 'demo-resource-1',
+    });
     const again = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-1`, { method: 'DELETE' });
     expect(await again.json()).toMatchObject({ ok: true, outcome: 'already_absent' });
   });
 
   it('reads a JSON body, a form body and the query like the HTTP trigger', async () => {
-    const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ CasterId: CASTER, ResourceId: 'demo-resource-2' }) });
-    const form = await fetch(url, { method: 'POST', body: new URLSearchParams({ CasterId: CASTER, ResourceId: 'demo-resource-3' }) });
+    const json = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ CasterId: CASTER, ResourceId: 'demo-resource-2' }),
+    });
+    const form = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams({ CasterId: CASTER, ResourceId: 'demo-resource-3' }),
+    });
     const query = await fetch(`${url}/?CasterId=${CASTER}&ResourceId=demo-resource-4&DryRun=true`, { method: 'POST' });
     expect((await answer(json)).outcome).toBe('deleted');
     expect((await answer(form)).outcome).toBe('deleted');
@@ -46,12 +61,24 @@ describe('npm start: the local function server with the Live emulator', () => {
     const get = await fetch(`${url}/casters/${CASTER}/video-resources/demo-resource-5`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST, DELETE');
-    const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"CasterId":' });
+    const broken = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"CasterId":',
+    });
     expect(broken.status).toBe(400);
     expect((await answer(broken)).error.code).toBe('InvalidRequest');
-    const binary = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'haha' });
+    const binary = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'haha',
+    });
     expect(binary.status).toBe(415);
-    const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(200_000) });
+    const huge = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(200_000),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -65,7 +92,17 @@ describe('npm start: the local function server with the Live emulator', () => {
   });
 
   it('passes npm run smoke against it, through @alicloud/fc2', async () => {
-    const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', url, '--resource', 'demo-resource-5']);
+    const run = await runNpm([
+      'run',
+      'smoke',
+      '--silent',
+      '--',
+      'caster-video-resource-delete',
+      '--endpoint',
+      url,
+      '--resource',
+      'demo-resource-5',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('ok: the function answered in shape');
@@ -73,7 +110,10 @@ describe('npm start: the local function server with the Live emulator', () => {
   });
 
   it('answers the invoke API only for its own function name, and only POST', async () => {
-    const other = await fetch(`${url}/2023-03-30/functions/another-function/invocations`, { method: 'POST', body: '{}' });
+    const other = await fetch(`${url}/2023-03-30/functions/another-function/invocations`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ Code: 'FunctionNotFound' });
     const get = await fetch(`${url}/2023-03-30/functions/caster-video-resource-delete/invocations`);
@@ -84,11 +124,23 @@ describe('npm start: the local function server with the Live emulator', () => {
   it('fails npm run smoke for a function name the endpoint does not have, as FC would', async () => {
     const run = await runNpm(['run', 'smoke', '--silent', '--', 'wrong-name', '--endpoint', url]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^FC answered HTTP 404 \(request local-[^)]+\) — no function named wrong-name at http:/);
+    expect(run.stderr.trim()).toMatch(
+      /^FC answered HTTP 404 \(request local-[^)]+\) — no function named wrong-name at http:/,
+    );
   });
 
   it('passes npm run smoke when Live says the caster does not exist: the role reached Live', async () => {
-    const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', url, '--caster', 'LIVEPRODUCER_POST-nope']);
+    const run = await runNpm([
+      'run',
+      'smoke',
+      '--silent',
+      '--',
+      'caster-video-resource-delete',
+      '--endpoint',
+      url,
+      '--caster',
+      'LIVEPRODUCER_POST-nope',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/exists and answered 404: Live has no such caster or resource/);
   });
@@ -106,7 +158,12 @@ describe('npm run invoke', () => {
   const events = fs.readdirSync(path.join(ROOT, 'events')).filter((f) => f.endsWith('.json'));
 
   it('has a ready event for each invocation shape', () => {
-    expect(events.sort()).toEqual(['cloudevent-batch.json', 'cloudevent.json', 'console-payload.json', 'http-trigger.json']);
+    expect(events.sort()).toEqual([
+      'cloudevent-batch.json',
+      'cloudevent.json',
+      'console-payload.json',
+      'http-trigger.json',
+    ]);
   });
 
   it.each([
@@ -137,7 +194,15 @@ describe('npm run smoke on a wrong answer', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as import('node:net').AddressInfo;
     try {
-      const run = await runNpm(['run', 'smoke', '--silent', '--', 'caster-video-resource-delete', '--endpoint', `http://127.0.0.1:${port}`]);
+      const run = await runNpm([
+        'run',
+        'smoke',
+        '--silent',
+        '--',
+        'caster-video-resource-delete',
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('wrong result shape');
       expect(run.stderr).toContain('result: ok must be true or false');
@@ -149,7 +214,11 @@ describe('npm run smoke on a wrong answer', () => {
 
 describe('npm start -- --live', () => {
   it('refuses to start without the shell credentials', async () => {
-    const run = await runNpm(['start', '--', '--live'], { PORT: '0', ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '' });
+    const run = await runNpm(['start', '--', '--live'], {
+      PORT: '0',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: '',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
+    });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/--live needs ALIBABA_CLOUD_ACCESS_KEY_ID/);
   });
@@ -159,17 +228,23 @@ describe('npm start -- --live', () => {
     const standIn = createLiveEmulator(); // stands in for live.aliyuncs.com
     await standIn.start();
     const key = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
-    const server = await startNpm(['start', '--', '--live'], /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/, {
-      PORT: '0',
-      LIVE_REGION: 'cn-shanghai',
-      LIVE_ENDPOINT: standIn.url,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
-    });
+    const server = await startNpm(
+      ['start', '--', '--live'],
+      /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/,
+      {
+        PORT: '0',
+        LIVE_REGION: 'cn-shanghai',
+        LIVE_ENDPOINT: standIn.url,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret,
+      },
+    );
     try {
       expect(server.output()).toMatch(/LIVE MODE: requests go to the REAL ApsaraVideo Live API/);
       expect(server.output()).not.toContain(key.accessKeySecret);
-      const res = await fetch(`${server.match[1]}/casters/${CASTER}/video-resources/demo-resource-2`, { method: 'DELETE' });
+      const res = await fetch(`${server.match[1]}/casters/${CASTER}/video-resources/demo-resource-2`, {
+        method: 'DELETE',
+      });
       expect(await res.json()).toMatchObject({ ok: true, outcome: 'deleted' });
       expect(standIn.requests.map((r) => r.accessKeyId)).toEqual([key.accessKeyId]);
     } finally {

@@ -22,7 +22,7 @@ const answer = (status: number, code?: string, extra: Partial<NonNullable<FaultS
   answer: { status, code, ...extra },
 });
 
-describe('answers that are not the record\'s fault are redelivered', () => {
+describe("answers that are not the record's fault are redelivered", () => {
   it.each<[string, FaultSpec, string]>([
     ['409 Conflict', answer(409, 'OperationConflict'), 'OperationConflict'],
     ['InvalidAction.NotFound', answer(404, 'InvalidAction.NotFound'), 'InvalidAction.NotFound'],
@@ -58,10 +58,13 @@ describe('answers that are not the record\'s fault are redelivered', () => {
 });
 
 describe("the records' own failures are acknowledged", () => {
-  it.each(['InvalidCasterId.Malformed', 'InvalidParameter.Malformed', 'InvalidUserId.Malformed'])('%s: returned', async (code) => {
-    live.emulator.injectFault(answer(400, code));
-    expect(await settle(del)).toMatchObject({ thrown: false, result: { ok: false, error: { code } } });
-  });
+  it.each(['InvalidCasterId.Malformed', 'InvalidParameter.Malformed', 'InvalidUserId.Malformed'])(
+    '%s: returned',
+    async (code) => {
+      live.emulator.injectFault(answer(400, code));
+      expect(await settle(del)).toMatchObject({ thrown: false, result: { ok: false, error: { code } } });
+    },
+  );
 
   it('InvalidCaster.NotFound: returned', async () => {
     expect(await settle(plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r' }))).toMatchObject({

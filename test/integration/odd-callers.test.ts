@@ -10,17 +10,29 @@ const BOM = '\uFEFF';
 const text = JSON.stringify({ CasterId: CASTER, ResourceId: 'demo-resource-1' });
 
 describe('a call without a context', () => {
-  it.each([null, undefined, 'not a context'])('answers a named failure for context %p, and sends nothing', async (context) => {
-    const result = await live.bundle.handler(Buffer.from(text), context as never).catch((err: any) => err.result);
-    expect(result).toMatchObject({ ok: false, error: { code: 'MissingCredentials' } });
-    expect(live.emulator.requests).toEqual([]);
-  });
+  it.each([null, undefined, 'not a context'])(
+    'answers a named failure for context %p, and sends nothing',
+    async (context) => {
+      const result = await live.bundle.handler(Buffer.from(text), context as never).catch((err: any) => err.result);
+      expect(result).toMatchObject({ ok: false, error: { code: 'MissingCredentials' } });
+      expect(live.emulator.requests).toEqual([]);
+    },
+  );
 
   it('answers the FC 2.0 HTTP signature without a context too', async () => {
     const { Readable } = await import('node:stream');
-    const req = Object.assign(Readable.from([Buffer.from(text)]), { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, queries: {} });
+    const req = Object.assign(Readable.from([Buffer.from(text)]), {
+      method: 'POST',
+      path: '/',
+      headers: { 'content-type': 'application/json' },
+      queries: {},
+    });
     let status = 0;
-    await live.bundle.httpHandler(req, { setStatusCode: (s: number) => (status = s), setHeader: () => undefined, send: () => undefined }, null as never);
+    await live.bundle.httpHandler(
+      req,
+      { setStatusCode: (s: number) => (status = s), setHeader: () => undefined, send: () => undefined },
+      null as never,
+    );
     expect(status).toBe(500);
   });
 });
@@ -32,8 +44,24 @@ describe('JSON behind a byte-order mark is read through', () => {
     ['an HTTP JSON body in base64', () => httpEvent({ body: BOM + text, base64: true })],
     ['CloudEvent data as text', () => cloudEvent(BOM + text)],
     ['a whole CloudEvent', () => Buffer.from(BOM + JSON.stringify(cloudEvent(JSON.parse(text))))],
-    ['an MNS message', () => ({ specversion: '1.0', id: 'e', type: 'mns:Queue:SendMessage', data: { messageId: 'm', messageBody: BOM + text } })],
-    ['an MNS message in base64', () => ({ specversion: '1.0', id: 'e', type: 'mns:Queue:SendMessage', data: { messageId: 'm', messageBody: Buffer.from(BOM + text).toString('base64') } })],
+    [
+      'an MNS message',
+      () => ({
+        specversion: '1.0',
+        id: 'e',
+        type: 'mns:Queue:SendMessage',
+        data: { messageId: 'm', messageBody: BOM + text },
+      }),
+    ],
+    [
+      'an MNS message in base64',
+      () => ({
+        specversion: '1.0',
+        id: 'e',
+        type: 'mns:Queue:SendMessage',
+        data: { messageId: 'm', messageBody: Buffer.from(BOM + text).toString('base64') },
+      }),
+    ],
     ['an InvokeFunction body', () => invokeApiEvent(BOM + text)],
   ])('in %s', async (_name, event) => {
     const out = await invoke(live, event());

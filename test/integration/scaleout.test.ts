@@ -19,7 +19,18 @@ async function scaleout(args: string[]) {
 
 describe('scale-out: instances sharing one account quota (built bundle)', () => {
   it('keeps every invariant with single-flight instances, as FC 3.0 runs them', async () => {
-    const report = await scaleout(['--instances', '4', '--invocations', '6', '--quota', '2', '--qps', '10', '--timeout', '10']);
+    const report = await scaleout([
+      '--instances',
+      '4',
+      '--invocations',
+      '6',
+      '--quota',
+      '2',
+      '--qps',
+      '10',
+      '--timeout',
+      '10',
+    ]);
     expect(report.invariants).toEqual(INVARIANTS);
     expect(report.options.concurrency).toBe(1);
     expect(report.invocations.total).toBe(24);
@@ -27,7 +38,22 @@ describe('scale-out: instances sharing one account quota (built bundle)', () => 
   }, 60_000);
 
   it('keeps every invariant with instance concurrency and another client taking part of the quota', async () => {
-    const report = await scaleout(['--instances', '2', '--invocations', '10', '--concurrency', '5', '--quota', '5', '--qps', '10', '--timeout', '10', '--other-qps', '2']);
+    const report = await scaleout([
+      '--instances',
+      '2',
+      '--invocations',
+      '10',
+      '--concurrency',
+      '5',
+      '--quota',
+      '5',
+      '--qps',
+      '10',
+      '--timeout',
+      '10',
+      '--other-qps',
+      '2',
+    ]);
     expect(report.invariants).toEqual(INVARIANTS);
     expect(report.other.requests).toBeGreaterThan(0);
     expect(report.invocations.total).toBe(20);

@@ -5,11 +5,11 @@
 // carry no stack trace and no file path.
 import { createLiveEmulator, type EmulatorCredential, type LiveEmulator } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
+import { assertNoProblems, eventOutcomeProblems, httpAnswerProblems } from '../../scripts/local/result-shape';
 import { cloudEvent, httpEvent, plainPayload } from '../support/events';
 import { fcContext } from '../support/fc-context';
-import { loadBundle, type Bundle } from '../support/harness';
-import { run, type Invocation, type Outcome } from '../support/invocations';
-import { assertNoProblems, eventOutcomeProblems, httpAnswerProblems } from '../../scripts/local/result-shape';
+import { type Bundle, loadBundle } from '../support/harness';
+import { type Invocation, type Outcome, run } from '../support/invocations';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 /** A role whose secret and token hold `+ / =`, as real STS values do. */
@@ -21,7 +21,10 @@ const ROLE: EmulatorCredential = {
 const FORBIDDEN = [
   ROLE.accessKeySecret,
   ROLE.securityToken!,
-  ...[ROLE.accessKeySecret, ROLE.securityToken!].flatMap((s) => [encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s))]),
+  ...[ROLE.accessKeySecret, ROLE.securityToken!].flatMap((s) => [
+    encodeURIComponent(s),
+    encodeURIComponent(encodeURIComponent(s)),
+  ]),
 ];
 /** A stack frame or a source location. */
 const STACK = /\n\s+at |\bat [^\s]+ \(|\/work\/|node_modules|[\w-]+\.(js|ts|mjs|cjs):\d+/;
@@ -61,9 +64,23 @@ describe('no secret in any output (built bundle against an upstream that echoes 
   /** Every way in, with the same failure upstream. */
   const entries = (resourceId: string): Invocation[] => [
     { shape: 'http-json', event: httpEvent({ body: { CasterId: CASTER, ResourceId: resourceId } }), http: true },
-    { shape: 'fc2-json', http: true, fc2: { method: 'POST', path: '/', queries: {}, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ CasterId: CASTER, ResourceId: resourceId })) } },
+    {
+      shape: 'fc2-json',
+      http: true,
+      fc2: {
+        method: 'POST',
+        path: '/',
+        queries: {},
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify({ CasterId: CASTER, ResourceId: resourceId })),
+      },
+    },
     { shape: 'cloudevent-object', event: cloudEvent({ CasterId: CASTER, ResourceId: resourceId }), http: false },
-    { shape: 'payload-buffer', event: plainPayload({ CasterId: CASTER, ResourceIds: [resourceId, 'demo-resource-5'] }), http: false },
+    {
+      shape: 'payload-buffer',
+      event: plainPayload({ CasterId: CASTER, ResourceIds: [resourceId, 'demo-resource-5'] }),
+      http: false,
+    },
   ];
 
   async function invokeAll(resourceId: string, ctx: () => FcContext = context): Promise<Outcome[]> {
@@ -83,7 +100,9 @@ describe('no secret in any output (built bundle against an upstream that echoes 
       ...answers.flatMap((o) => [
         JSON.stringify(o.answer ?? null),
         JSON.stringify(o.result ?? null),
-        ...(o.thrown ? [String((o.thrown as Error).message), JSON.stringify(o.thrown), String((o.thrown as Error).stack)] : []),
+        ...(o.thrown
+          ? [String((o.thrown as Error).message), JSON.stringify(o.thrown), String((o.thrown as Error).stack)]
+          : []),
       ]),
       ...stdout,
     ].join('\n');
@@ -96,7 +115,9 @@ describe('no secret in any output (built bundle against an upstream that echoes 
     for (const out of outs) {
       const results = 'results' in out.result ? out.result.results : [out.result];
       const echoed = results.find((r: any) => r.error?.code === 'InvalidParameter');
-      expect(echoed.error.message).toMatch(/^The specified parameter is not valid\. Echo: token=\*\*\* secret=\*\*\* encoded=\*\*\* stringToSign=.*SecurityToken%3D\*\*\*$/);
+      expect(echoed.error.message).toMatch(
+        /^The specified parameter is not valid\. Echo: token=\*\*\* secret=\*\*\* encoded=\*\*\* stringToSign=.*SecurityToken%3D\*\*\*$/,
+      );
     }
     expect(outs[0]!.answer!.statusCode).toBe(400);
   });
@@ -105,7 +126,11 @@ describe('no secret in any output (built bundle against an upstream that echoes 
     emulator.injectFault({ kind: 'echo', status: 503, times: Infinity });
     const outs = await invokeAll('demo-resource-1');
     expect(outs[0]!.answer!.statusCode).toBe(503);
-    expect(JSON.parse(outs[0]!.answer!.body).error).toMatchObject({ code: 'ServiceUnavailable', retryable: true, message: expect.stringContaining('secret=***') });
+    expect(JSON.parse(outs[0]!.answer!.body).error).toMatchObject({
+      code: 'ServiceUnavailable',
+      retryable: true,
+      message: expect.stringContaining('secret=***'),
+    });
     for (const out of outs.slice(2)) {
       expect((out.thrown as Error).name).toBe('RetryLaterError');
       expect(JSON.stringify(out.thrown)).toContain('token=***');
@@ -132,8 +157,12 @@ describe('no secret in any output (built bundle against an upstream that echoes 
   });
 
   it('keeps them out when Live refuses a wrong token or a wrong secret (502, the string-to-sign is quoted)', async () => {
-    await invokeAll('demo-resource-3', () => context({ credentials: { ...ROLE, securityToken: `${ROLE.securityToken}x` } }));
-    await invokeAll('demo-resource-3', () => context({ credentials: { ...ROLE, accessKeySecret: `${ROLE.accessKeySecret}x` } }));
+    await invokeAll('demo-resource-3', () =>
+      context({ credentials: { ...ROLE, securityToken: `${ROLE.securityToken}x` } }),
+    );
+    await invokeAll('demo-resource-3', () =>
+      context({ credentials: { ...ROLE, accessKeySecret: `${ROLE.accessKeySecret}x` } }),
+    );
     const codes = emulator.requests.map((r) => r.code);
     expect(codes).toContain('InvalidSecurityToken.MismatchWithAccessKey');
     expect(codes).toContain('SignatureDoesNotMatch');
@@ -141,7 +170,15 @@ describe('no secret in any output (built bundle against an upstream that echoes 
 
   it('keeps them out on success, dry run and configuration failures', async () => {
     await invokeAll('demo-resource-4');
-    await run(bundle, { shape: 'payload-object', event: { CasterId: CASTER, ResourceId: 'demo-resource-5', DryRun: true }, http: false }, context()).then((o) => answers.push(o));
+    await run(
+      bundle,
+      {
+        shape: 'payload-object',
+        event: { CasterId: CASTER, ResourceId: 'demo-resource-5', DryRun: true },
+        http: false,
+      },
+      context(),
+    ).then((o) => answers.push(o));
     process.env.LIVE_ENDPOINT = `http://example.com/?token=${encodeURIComponent(ROLE.securityToken!)}`;
     // A new configuration is a new instance; the next test gets a well-configured one back.
     const configured = bundle;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadBundle, roleContext, type Bundle } from '../support/harness';
 import { plainPayload } from '../support/events';
+import { type Bundle, loadBundle, roleContext } from '../support/harness';
 
 /**
  * The one path of the SDK that parses XML: an error answer from Live's
@@ -39,24 +39,30 @@ describe('the bundle reads an XML error answer', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it.each(['text/xml;charset=utf-8', 'text/xml; charset=UTF-8', 'application/xml', 'Text/XML'])('keeps the code, message and RequestId from the XML sent as %s', async (type) => {
-    contentType = type;
-    jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      const result = await bundle.handler(plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r-1', RegionId: 'cn-shanghai' }), roleContext());
-      expect(result).toMatchObject({
-        ok: false,
-        attempts: 1,
-        error: {
-          code: 'InvalidCaster.NotFound',
-          message: 'The specified caster does not exist.',
-          status: 404,
-          retryable: false,
-          requestId: 'XML-REQUEST-1',
-        },
-      });
-    } finally {
-      jest.restoreAllMocks();
-    }
-  });
+  it.each(['text/xml;charset=utf-8', 'text/xml; charset=UTF-8', 'application/xml', 'Text/XML'])(
+    'keeps the code, message and RequestId from the XML sent as %s',
+    async (type) => {
+      contentType = type;
+      jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        const result = await bundle.handler(
+          plainPayload({ CasterId: 'LIVEPRODUCER_POST-nope', ResourceId: 'r-1', RegionId: 'cn-shanghai' }),
+          roleContext(),
+        );
+        expect(result).toMatchObject({
+          ok: false,
+          attempts: 1,
+          error: {
+            code: 'InvalidCaster.NotFound',
+            message: 'The specified caster does not exist.',
+            status: 404,
+            retryable: false,
+            requestId: 'XML-REQUEST-1',
+          },
+        });
+      } finally {
+        jest.restoreAllMocks();
+      }
+    },
+  );
 });

@@ -6,7 +6,15 @@
 // read are never sent and never deleted.
 import fc from 'fast-check';
 import { useLive } from '../support/harness';
-import { arbitraryInvocation, CASTER, PROPERTY_SEED, stringsIn, validInvocation, type Intended, type Invocation } from '../support/invocations';
+import {
+  arbitraryInvocation,
+  CASTER,
+  type Intended,
+  type Invocation,
+  PROPERTY_SEED,
+  stringsIn,
+  validInvocation,
+} from '../support/invocations';
 import {
   assertAnswered,
   assertDecoysUntouched,
@@ -28,7 +36,8 @@ function assertNamed(inv: Invocation, intended: Intended[] | undefined, label: s
   const named = stringsIn(inputOf(inv));
   for (const r of live.emulator.requests) {
     const ids = r.action === 'DeleteCasterVideoResource' ? [r.query.CasterId, r.query.ResourceId] : [r.query.CasterId];
-    for (const id of ids) if (!named.has(id ?? '')) throw new Error(`${label}: sent ${String(id)}, which the input never named`);
+    for (const id of ids)
+      if (!named.has(id ?? '')) throw new Error(`${label}: sent ${String(id)}, which the input never named`);
     if (!intended) continue;
     const ok =
       r.action === 'DeleteCasterVideoResource'
@@ -36,7 +45,8 @@ function assertNamed(inv: Invocation, intended: Intended[] | undefined, label: s
         : // A describe: a dry run's, or a batch's one look at a caster it names more than once.
           intended.some((i) => i.dryRun && i.casterId === r.query.CasterId) ||
           intended.filter((i) => i.casterId === r.query.CasterId).length > 1;
-    if (!ok) throw new Error(`${label}: ${String(r.action)} ${JSON.stringify(r.query)} is not among the intended items`);
+    if (!ok)
+      throw new Error(`${label}: ${String(r.action)} ${JSON.stringify(r.query)} is not among the intended items`);
   }
 }
 
@@ -86,19 +96,28 @@ describe('arbitrary input (property, built bundle against a healthy Live emulato
           return outcome;
         });
         const results = 'results' in out.result ? out.result.results : [out.result];
-        expect(results.map((r: any) => [r.resourceId, r.outcome])).toEqual(req.intended.map((i, n) => [i.resourceId, expected[n]]));
+        expect(results.map((r: any) => [r.resourceId, r.outcome])).toEqual(
+          req.intended.map((i, n) => [i.resourceId, expected[n]]),
+        );
         const isBatch = 'results' in out.result;
         expect(isBatch).toBe(req.intended.length > 1 || inv.shape === 'cloudevent-batch' || !isSingle(req.payload));
 
         // One delete per resource that was there; absent ones may be settled by the batch's one
         // describe per caster instead of a delete each, and never more than one request per item.
         const deletes = deleteRequests(live.emulator.requests);
-        const okDeletes = deletes.filter((r) => r.status === 200).map((r) => r.query.ResourceId).sort();
-        expect(okDeletes).toEqual([...new Set(req.intended.filter((_, n) => expected[n] === 'deleted').map((i) => i.resourceId))].sort());
-        for (const r of deletes) expect(req.intended.some((i) => !i.dryRun && i.resourceId === r.query.ResourceId)).toBe(true);
+        const okDeletes = deletes
+          .filter((r) => r.status === 200)
+          .map((r) => r.query.ResourceId)
+          .sort();
+        expect(okDeletes).toEqual(
+          [...new Set(req.intended.filter((_, n) => expected[n] === 'deleted').map((i) => i.resourceId))].sort(),
+        );
+        for (const r of deletes)
+          expect(req.intended.some((i) => !i.dryRun && i.resourceId === r.query.ResourceId)).toBe(true);
         const casters = new Set(req.intended.map((i) => i.casterId)).size;
         expect(live.emulator.requests.length).toBeLessThanOrEqual(req.intended.length + casters);
-        for (const r of results) if (r.outcome === 'deleted') expect(live.emulator.resources(CASTER)).not.toContain(r.resourceId);
+        for (const r of results)
+          if (r.outcome === 'deleted') expect(live.emulator.resources(CASTER)).not.toContain(r.resourceId);
         sent += live.emulator.requests.length;
       }),
       { numRuns: 150 },

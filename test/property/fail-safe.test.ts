@@ -10,9 +10,9 @@ import {
   encodeOptions,
   FLAT_SHAPES,
   JSON_SHAPES,
+  type Json,
   obj,
   PROPERTY_SEED,
-  type Json,
   validInvocation,
   validRequest,
 } from '../support/invocations';
@@ -24,7 +24,22 @@ const clearFalse = (v: unknown) => v === false || v === 0 || (typeof v === 'stri
 
 /** Text a query, form or path may carry for DryRun: anything but a clear false. */
 const notFalseText = fc.oneof(
-  fc.constantFrom('', ' ', 'true', 'TRUE', '1', 'yes', ' false', 'false ', 'False!', 'off', 'n', 'null', 'undefined', '[false]'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'true',
+    'TRUE',
+    '1',
+    'yes',
+    ' false',
+    'false ',
+    'False!',
+    'off',
+    'n',
+    'null',
+    'undefined',
+    '[false]',
+  ),
   fc.string({ maxLength: 8 }).filter((s) => !clearFalse(s)),
 );
 /** Any JSON value but a clear false. */
@@ -40,7 +55,9 @@ function withDryRun(payload: Json, value: Json): Json {
   if (payload === null || typeof payload !== 'object') return payload;
   const record = payload as Record<string, Json>;
   const key = Object.keys(record).find((k) => k.toLowerCase() === 'dryrun') ?? 'DryRun';
-  const kept = Object.keys(record).filter((k) => k !== key && k.toLowerCase() !== 'dryrun').map((k): [string, Json] => [k, record[k]]);
+  const kept = Object.keys(record)
+    .filter((k) => k !== key && k.toLowerCase() !== 'dryrun')
+    .map((k): [string, Json] => [k, record[k]]);
   const items = kept.find(([k]) => k.toLowerCase() === 'items');
   if (items && Array.isArray(items[1])) items[1] = items[1].map((item) => withDryRun(item, value));
   return obj([...kept, [key, value]]);
@@ -49,15 +66,25 @@ function withDryRun(payload: Json, value: Json): Json {
 describe('fail-safe (property, built bundle)', () => {
   it('a DryRun that is not a clear false sends no DELETE, in every shape', async () => {
     await fc.assert(
-      fc.asyncProperty(validRequest, fc.nat(), encodeOptions, notFalseJson, notFalseText, async (req, pick, options, json, text) => {
-        const shapes = req.flat ? FLAT_SHAPES : JSON_SHAPES;
-        const shape = shapes[pick % shapes.length]!;
-        const flatShape = !JSON_SHAPES.includes(shape);
-        const inv = encode(withDryRun(req.payload, flatShape ? text : json), shape, options);
-        await runFresh(live, inv);
-        const deletes = deleteRequests(live.emulator.requests);
-        if (deletes.length > 0) throw new Error(`${shape}: DryRun ${JSON.stringify(flatShape ? text : json)} sent ${deletes.length} DELETE(s)`);
-      }),
+      fc.asyncProperty(
+        validRequest,
+        fc.nat(),
+        encodeOptions,
+        notFalseJson,
+        notFalseText,
+        async (req, pick, options, json, text) => {
+          const shapes = req.flat ? FLAT_SHAPES : JSON_SHAPES;
+          const shape = shapes[pick % shapes.length]!;
+          const flatShape = !JSON_SHAPES.includes(shape);
+          const inv = encode(withDryRun(req.payload, flatShape ? text : json), shape, options);
+          await runFresh(live, inv);
+          const deletes = deleteRequests(live.emulator.requests);
+          if (deletes.length > 0)
+            throw new Error(
+              `${shape}: DryRun ${JSON.stringify(flatShape ? text : json)} sent ${deletes.length} DELETE(s)`,
+            );
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
@@ -67,10 +94,21 @@ describe('fail-safe (property, built bundle)', () => {
       fc.asyncProperty(
         fc.constantFrom('body', 'Message', 'value', 'payload', 'messageBody'),
         fc.constantFrom<Json>(true, 'true', 1),
-        fc.constantFrom('payload-buffer', 'cloudevent-object', 'http-json', 'cloudevent-batch') as fc.Arbitrary<(typeof FLAT_SHAPES)[number]>,
+        fc.constantFrom('payload-buffer', 'cloudevent-object', 'http-json', 'cloudevent-batch') as fc.Arbitrary<
+          (typeof FLAT_SHAPES)[number]
+        >,
         async (key, dryRun, shape) => {
           const message = JSON.stringify({ CasterId: CASTER, ResourceId: PROPERTY_SEED.casters[CASTER][0] });
-          await runFresh(live, encode(obj([['DryRun', dryRun], [key, message]]), shape));
+          await runFresh(
+            live,
+            encode(
+              obj([
+                ['DryRun', dryRun],
+                [key, message],
+              ]),
+              shape,
+            ),
+          );
           expect(deleteRequests(live.emulator.requests)).toEqual([]);
         },
       ),
@@ -84,7 +122,11 @@ describe('fail-safe (property, built bundle)', () => {
       fc.asyncProperty(validInvocation, async ({ inv }) => {
         const out = await runFresh(live, inv);
         const result = (out.answer ? JSON.parse(out.answer.body) : out.result) as { results?: unknown[] };
-        for (const r of (result.results ?? [result]) as Array<{ outcome?: string; casterId: string; resourceId: string }>) {
+        for (const r of (result.results ?? [result]) as Array<{
+          outcome?: string;
+          casterId: string;
+          resourceId: string;
+        }>) {
           if (r.outcome !== 'already_absent') continue;
           absent += 1;
           expect(live.emulator.resources(r.casterId) ?? []).not.toContain(r.resourceId);

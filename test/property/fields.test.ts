@@ -3,16 +3,16 @@
 // on that path still find for the query string: pickField for each field, and
 // misspeltFields for near misses, in the same order.
 import fc from 'fast-check';
+import type { FieldProblem } from '../../functions/delete-caster-video-resource/errors';
 import {
   FIELDS,
+  type FieldName,
   misspeltFields,
   PAYLOAD_FIELDS,
   pickField,
   readFields,
   SCALAR_FIELDS,
-  type FieldName,
 } from '../../functions/delete-caster-video-resource/request/fields';
-import type { FieldProblem } from '../../functions/delete-caster-video-resource/errors';
 
 const spellings = Object.values(FIELDS).flatMap((name) => [
   name,
@@ -21,12 +21,16 @@ const spellings = Object.values(FIELDS).flatMap((name) => [
   `${name.slice(0, -1)}`, // near miss: a letter short
   `${name.slice(0, 3)}_${name.slice(3)}`, // near miss: an underscore
 ]);
-const key = fc.oneof(fc.constantFrom(...spellings, 'messageId', 'topic', '__proto__', 'constructor'), fc.string({ maxLength: 12 }));
+const key = fc.oneof(
+  fc.constantFrom(...spellings, 'messageId', 'topic', '__proto__', 'constructor'),
+  fc.string({ maxLength: 12 }),
+);
 const value = fc.oneof(fc.constantFrom('a', 'b', true, 1, null), fc.jsonValue({ maxDepth: 2 }));
 const record = fc.array(fc.tuple(key, value), { maxLength: 24 }).map((entries) => {
   const obj: Record<string, unknown> = {};
   // defineProperty: a '__proto__' key becomes an own key, as JSON.parse makes it.
-  for (const [k, v] of entries) Object.defineProperty(obj, k, { value: v, enumerable: true, configurable: true, writable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(obj, k, { value: v, enumerable: true, configurable: true, writable: true });
   return obj;
 });
 

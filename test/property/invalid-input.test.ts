@@ -4,19 +4,19 @@
 // emulator). In a batch the invalid records get their own failures and the
 // valid ones still run: Live sees only what succeeded.
 import fc from 'fast-check';
+import { CALLER_ERROR_CODES } from '../../scripts/local/result-shape';
 import { useLive } from '../support/harness';
 import {
   brokenFlatPayload,
   brokenJsonPayload,
   encode,
   FLAT_SHAPES,
+  type Invocation,
   invalidInvocation,
   JSON_SHAPES,
-  type Invocation,
   type Shape,
 } from '../support/invocations';
 import { assertAnswered, assertOneLogLine, runFresh } from '../support/property-checks';
-import { CALLER_ERROR_CODES } from '../../scripts/local/result-shape';
 
 const live = useLive({ LIVE_QPS: '100000' });
 
@@ -30,7 +30,8 @@ async function expectRefused(inv: Invocation, why: string): Promise<string> {
   if (result.ok !== false || !CALLER_ERROR_CODES.has(result.error.code)) {
     throw new Error(`${label}: expected a caller error, got ${JSON.stringify(result).slice(0, 400)}`);
   }
-  if (live.emulator.requests.length > 0) throw new Error(`${label}: sent ${live.emulator.requests.length} request(s) to Live`);
+  if (live.emulator.requests.length > 0)
+    throw new Error(`${label}: sent ${live.emulator.requests.length} request(s) to Live`);
   const line = assertOneLogLine(live, out.invocationId, label);
   if (line.errorCode !== result.error.code) throw new Error(`${label}: log line says ${String(line.errorCode)}`);
   return result.error.code;
@@ -42,7 +43,11 @@ function expectRecordRefused(result: any, label: string): string {
   if (refused.length === 0) throw new Error(`${label}: no record refused in ${JSON.stringify(result).slice(0, 400)}`);
   const ok = result.results.filter((r: any) => r.ok);
   for (const req of live.emulator.requests) {
-    const named = ok.some((r: any) => r.casterId === req.query.CasterId && (req.query.ResourceId === undefined || r.resourceId === req.query.ResourceId));
+    const named = ok.some(
+      (r: any) =>
+        r.casterId === req.query.CasterId &&
+        (req.query.ResourceId === undefined || r.resourceId === req.query.ResourceId),
+    );
     if (!named) throw new Error(`${label}: sent ${JSON.stringify(req.query)}, which no successful record named`);
   }
   return refused[0].error.code;
@@ -80,6 +85,11 @@ describe('invalid input never reaches Live (property, built bundle)', () => {
       }),
       { numRuns: 250 },
     );
-    expect([...codes].sort()).toEqual(['InvalidRequest', 'MethodNotAllowed', 'PayloadTooLarge', 'UnsupportedMediaType']);
+    expect([...codes].sort()).toEqual([
+      'InvalidRequest',
+      'MethodNotAllowed',
+      'PayloadTooLarge',
+      'UnsupportedMediaType',
+    ]);
   });
 });

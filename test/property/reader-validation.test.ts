@@ -4,10 +4,10 @@
 // __proto__ / constructor keys. Many runs are cheap here.
 import fc from 'fast-check';
 import { planWork, type Work } from '../../functions/delete-caster-video-resource/batch/records';
-import { MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
 import { readHttpRequest } from '../../functions/delete-caster-video-resource/delivery/http-request';
 import { readDelivery, readInvocation } from '../../functions/delete-caster-video-resource/delivery/recognise';
-import { requestishJson, jsonText, stringsIn } from '../support/invocations';
+import { MAX_LISTED_PROBLEMS } from '../../functions/delete-caster-video-resource/errors';
+import { jsonText, requestishJson, stringsIn } from '../support/invocations';
 
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -46,19 +46,23 @@ function assertSound(event: unknown, outcome: ReturnType<typeof readAndValidate>
   if (outcome.error !== undefined) {
     // Refusals are the function's own errors (400/404/405/413/415), with a bounded list of problems.
     const e = outcome.error as { status?: number; details?: unknown[] };
-    if (!(e instanceof Error) || ![400, 404, 405, 413, 415].includes(e.status ?? 0)) throw new Error(`not a caller error: ${String(outcome.error)}`);
+    if (!(e instanceof Error) || ![400, 404, 405, 413, 415].includes(e.status ?? 0))
+      throw new Error(`not a caller error: ${String(outcome.error)}`);
     if ((e.details?.length ?? 0) > MAX_LISTED_PROBLEMS + 1) throw new Error(`${e.details!.length} problems listed`);
     return;
   }
   const named = stringsIn(event);
   for (const { item } of outcome.items!) {
-    if (!item || !ID.test(item.casterId) || !ID.test(item.resourceId)) throw new Error(`accepted an invalid ID: ${JSON.stringify(item)}`);
-    if (!named.has(item.casterId) || !named.has(item.resourceId)) throw new Error(`accepted IDs the input never named: ${JSON.stringify(item)}`);
+    if (!item || !ID.test(item.casterId) || !ID.test(item.resourceId))
+      throw new Error(`accepted an invalid ID: ${JSON.stringify(item)}`);
+    if (!named.has(item.casterId) || !named.has(item.resourceId))
+      throw new Error(`accepted IDs the input never named: ${JSON.stringify(item)}`);
   }
   for (const w of outcome.refused!) {
     // Each refusal is the record's own, bounded, and never an item to run.
     if (w.item && w.error!.code !== 'CasterNotAllowed') throw new Error(`refused item kept: ${JSON.stringify(w)}`);
-    if (w.error!.details.length > MAX_LISTED_PROBLEMS + 1) throw new Error(`${w.error!.details.length} problems listed`);
+    if (w.error!.details.length > MAX_LISTED_PROBLEMS + 1)
+      throw new Error(`${w.error!.details.length} problems listed`);
   }
   if (outcome.items!.length + outcome.refused!.length === 0) throw new Error('no result for the event');
 }
@@ -92,7 +96,11 @@ describe('event reader and validation (property, sources)', () => {
   });
 
   it('accepts {CasterId, ResourceId} exactly when both follow the ID rule', () => {
-    const id = fc.oneof(fc.stringMatching(ID), fc.string({ unit: 'binary', maxLength: 140 }), fc.constantFrom('', 'a'.repeat(128), 'a'.repeat(129), 'a/b', 'a b', '..', ':'));
+    const id = fc.oneof(
+      fc.stringMatching(ID),
+      fc.string({ unit: 'binary', maxLength: 140 }),
+      fc.constantFrom('', 'a'.repeat(128), 'a'.repeat(129), 'a/b', 'a b', '..', ':'),
+    );
     fc.assert(
       fc.property(id, id, (casterId, resourceId) => {
         const outcome = readAndValidate({ CasterId: casterId, ResourceId: resourceId });
@@ -105,10 +113,15 @@ describe('event reader and validation (property, sources)', () => {
   it('HTTP-shaped events with any value in any envelope field are read without throwing', () => {
     const field = fc.constantFrom('rawPath', 'headers', 'queryParameters', 'body', 'isBase64Encoded');
     fc.assert(
-      fc.property(fc.dictionary(field, anyValue), fc.constantFrom('POST', 'DELETE'), anyValue, (fields, method, path) => {
-        const event = { ...fields, requestContext: { http: { method, path } } };
-        assertSound(event, readAndValidate(event));
-      }),
+      fc.property(
+        fc.dictionary(field, anyValue),
+        fc.constantFrom('POST', 'DELETE'),
+        anyValue,
+        (fields, method, path) => {
+          const event = { ...fields, requestContext: { http: { method, path } } };
+          assertSound(event, readAndValidate(event));
+        },
+      ),
       { numRuns: 1500 },
     );
   });

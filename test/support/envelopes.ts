@@ -17,7 +17,10 @@ import path from 'node:path';
 export const FIXTURE_DIR = path.join(__dirname, '../fixtures/events');
 
 /** The delete request the `<source>/<variant>.json` fixtures carry. */
-export const DELETE_REQUEST = Object.freeze({ CasterId: 'LIVEPRODUCER_POST-cn-demo0001', ResourceId: 'demo-resource-1' });
+export const DELETE_REQUEST = Object.freeze({
+  CasterId: 'LIVEPRODUCER_POST-cn-demo0001',
+  ResourceId: 'demo-resource-1',
+});
 
 export type Message = string | Record<string, unknown> | unknown[];
 /** What identifies a record, under the names the function reports (delivery/envelopes.ts). */
@@ -376,7 +379,8 @@ export function readMessages(delivery: unknown, at: string, encoding: Encoding):
         if (typeof v !== 'string') throw new Error(`readMessages: ${at}: expected a string`);
         return v;
       case 'base64':
-        if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) throw new Error(`readMessages: ${at}: not base64`);
+        if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v))
+          throw new Error(`readMessages: ${at}: not base64`);
         return Buffer.from(v, 'base64').toString('utf8');
       case 'raw':
         return Buffer.isBuffer(v) ? v.toString('utf8') : typeof v === 'string' ? v : JSON.stringify(v);

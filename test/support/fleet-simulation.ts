@@ -65,7 +65,9 @@ export async function simulateFleet(s: FleetScenario): Promise<FleetOutcome> {
     await clock.sleep(3 + random() * 6);
     if (!admitted) {
       out.throttled += 1;
-      throw new FunctionError('Throttling.User', 'Request was denied due to user flow control.', 400, { retryable: true });
+      throw new FunctionError('Throttling.User', 'Request was denied due to user flow control.', 400, {
+        retryable: true,
+      });
     }
   };
   const limiters = Array.from(
@@ -79,7 +81,14 @@ export async function simulateFleet(s: FleetScenario): Promise<FleetOutcome> {
       running += 1;
       await clock.sleep(0.5 + random());
       const deadline = Deadline.forInvocation(s.timeoutSeconds * 1000, now);
-      const run = await withRetries(() => send(instance), { maxAttempts: 4, deadline, limiter, retryThrottlesUntilDeadline: true, random, now });
+      const run = await withRetries(() => send(instance), {
+        maxAttempts: 4,
+        deadline,
+        limiter,
+        retryThrottlesUntilDeadline: true,
+        random,
+        now,
+      });
       if (run.ok) out.ok += 1;
       else out.thrown += 1;
       running -= 1;

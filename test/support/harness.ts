@@ -26,14 +26,27 @@ export const PLAIN_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
 /** The FC context of a function whose role has the emulator's STS credentials. */
 export function roleContext(overrides: Partial<FcContext> = {}): FcContext {
   return fcContext({
-    credentials: { accessKeyId: STS.accessKeyId, accessKeySecret: STS.accessKeySecret, securityToken: STS.securityToken },
+    credentials: {
+      accessKeyId: STS.accessKeyId,
+      accessKeySecret: STS.accessKeySecret,
+      securityToken: STS.securityToken,
+    },
     ...overrides,
   });
 }
 
 const MANAGED_ENV = [
-  'LIVE_ENDPOINT', 'LIVE_REGION', 'LIVE_QPS', 'LIVE_MAX_ATTEMPTS', 'MAX_INSTANCES', 'ALLOWED_CASTER_IDS', 'LOG_LEVEL', 'FC_REGION',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'LIVE_ENDPOINT',
+  'LIVE_REGION',
+  'LIVE_QPS',
+  'LIVE_MAX_ATTEMPTS',
+  'MAX_INSTANCES',
+  'ALLOWED_CASTER_IDS',
+  'LOG_LEVEL',
+  'FC_REGION',
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'ALIBABA_CLOUD_SECURITY_TOKEN',
 ];
 
 /**
@@ -93,7 +106,11 @@ export function useLive(env: Record<string, string> = {}) {
 }
 
 /** Invokes and keeps the result (or thrown error) text for the secret scan. */
-export async function invoke(live: ReturnType<typeof useLive>, event: unknown, context: FcContext = roleContext()): Promise<any> {
+export async function invoke(
+  live: ReturnType<typeof useLive>,
+  event: unknown,
+  context: FcContext = roleContext(),
+): Promise<any> {
   try {
     const result = await live.bundle.handler(event, context);
     live.outputs.push(JSON.stringify(result));
@@ -105,7 +122,11 @@ export async function invoke(live: ReturnType<typeof useLive>, event: unknown, c
 }
 
 export function logLines(live: ReturnType<typeof useLive>): any[] {
-  return live.stdout.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return live.stdout
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 export function deleteRequests(live: ReturnType<typeof useLive>) {

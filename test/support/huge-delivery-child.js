@@ -29,7 +29,11 @@ const { handler } = require(process.env.HUGE_BUNDLE);
 const context = {
   requestId: 'huge-1',
   region: 'cn-shanghai',
-  credentials: { accessKeyId: 'STS.demoEmulatorRoleKey0001', accessKeySecret: 'demoEmulatorStsSecretNotReal0001', securityToken: 'CAISdemoEmulatorSecurityTokenNotReal0001' },
+  credentials: {
+    accessKeyId: 'STS.demoEmulatorRoleKey0001',
+    accessKeySecret: 'demoEmulatorStsSecretNotReal0001',
+    securityToken: 'CAISdemoEmulatorSecurityTokenNotReal0001',
+  },
   function: { timeout: 3 },
 };
 const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -3,8 +3,9 @@
 // trigger, FC 2.0 httpHandler), built from JSON text so that hostile payloads
 // (deep nesting, huge strings, __proto__ keys) reach the bundle exactly as FC
 // would hand them over.
-import fc from 'fast-check';
+
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { cloudEvent, httpEvent } from './events';
 import type { Bundle } from './harness';
@@ -40,7 +41,9 @@ export function jsonText(value: Json): string {
   if (value instanceof RawJson) return value.text;
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${jsonText(value[k]!)}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .map((k) => `${JSON.stringify(k)}:${jsonText(value[k]!)}`)
+      .join(',')}}`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
   return JSON.stringify(value);
@@ -64,7 +67,8 @@ export function stringsIn(root: unknown, into = new Set<string>()): Set<string> 
       }
       if (v.includes('=')) for (const [, x] of new URLSearchParams(v)) into.add(x);
       // Base64 bodies and data_base64.
-      if (v.length >= 4 && v.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(v)) stack.push(Buffer.from(v, 'base64').toString('utf8'));
+      if (v.length >= 4 && v.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(v))
+        stack.push(Buffer.from(v, 'base64').toString('utf8'));
       for (const part of v.split('/')) {
         try {
           into.add(decodeURIComponent(part));
@@ -88,13 +92,33 @@ export function stringsIn(root: unknown, into = new Set<string>()): Set<string> 
 // ---- invocation shapes ----
 
 export const FLAT_SHAPES = [
-  'payload-buffer', 'payload-object', 'payload-string', 'cloudevent-object', 'cloudevent-string', 'cloudevent-base64',
-  'cloudevent-batch', 'http-json', 'http-json-base64', 'http-form', 'http-query', 'http-path', 'fc2-json', 'fc2-form',
+  'payload-buffer',
+  'payload-object',
+  'payload-string',
+  'cloudevent-object',
+  'cloudevent-string',
+  'cloudevent-base64',
+  'cloudevent-batch',
+  'http-json',
+  'http-json-base64',
+  'http-form',
+  'http-query',
+  'http-path',
+  'fc2-json',
+  'fc2-form',
 ] as const;
 export type Shape = (typeof FLAT_SHAPES)[number];
 /** Shapes that carry any JSON; form, query and path carry only flat strings. */
 export const JSON_SHAPES = FLAT_SHAPES.filter((s) => !['http-form', 'http-query', 'http-path', 'fc2-form'].includes(s));
-export const HTTP_SHAPES: readonly Shape[] = ['http-json', 'http-json-base64', 'http-form', 'http-query', 'http-path', 'fc2-json', 'fc2-form'];
+export const HTTP_SHAPES: readonly Shape[] = [
+  'http-json',
+  'http-json-base64',
+  'http-form',
+  'http-query',
+  'http-path',
+  'fc2-json',
+  'fc2-form',
+];
 
 export interface Fc2Spec {
   method: string;
@@ -125,7 +149,13 @@ export interface EncodeOptions {
 
 export const encodeOptions: fc.Arbitrary<EncodeOptions> = fc.record({
   method: fc.constantFrom('POST', 'DELETE', 'post', 'Delete'),
-  jsonType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/cloudevents+json', null),
+  jsonType: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'APPLICATION/JSON',
+    'application/cloudevents+json',
+    null,
+  ),
   formType: fc.constantFrom('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=UTF-8'),
   headerName: fc.constantFrom('content-type', 'Content-Type', 'CONTENT-TYPE'),
   // The REST path is matched from its start (a prefix before it is a 404, tested on its own).
@@ -134,12 +164,18 @@ export const encodeOptions: fc.Arbitrary<EncodeOptions> = fc.record({
 });
 
 export const DEFAULT_ENCODING: EncodeOptions = {
-  method: 'POST', jsonType: 'application/json', formType: 'application/x-www-form-urlencoded', headerName: 'content-type', pathPrefix: '', trailingSlash: false,
+  method: 'POST',
+  jsonType: 'application/json',
+  formType: 'application/x-www-form-urlencoded',
+  headerName: 'content-type',
+  pathPrefix: '',
+  trailingSlash: false,
 };
 
 function flatStrings(payload: Json): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || payload instanceof RawJson) return out;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || payload instanceof RawJson)
+    return out;
   for (const k of Object.keys(payload)) {
     const v = payload[k];
     out[k] = typeof v === 'string' ? v : v instanceof RawJson ? v.text : jsonText(v!);
@@ -191,7 +227,10 @@ export function encode(payload: Json, shape: Shape, o: EncodeOptions = DEFAULT_E
     case 'http-json-base64':
       return http({ body: text, base64: true }, withHeader(o.headerName, jsonType));
     case 'http-form':
-      return http({ body: new URLSearchParams(Object.entries(flatStrings(payload))).toString() }, withHeader(o.headerName, o.formType));
+      return http(
+        { body: new URLSearchParams(Object.entries(flatStrings(payload))).toString() },
+        withHeader(o.headerName, o.formType),
+      );
     case 'http-query':
       return http({ query: flatStrings(payload) });
     case 'http-path': {
@@ -203,10 +242,24 @@ export function encode(payload: Json, shape: Shape, o: EncodeOptions = DEFAULT_E
       return http({ path, query: rest });
     }
     case 'fc2-json':
-      return { shape, http: true, fc2: { method: o.method, path: '/', queries: {}, headers: withHeader(o.headerName, jsonType), body: Buffer.from(text) } };
+      return {
+        shape,
+        http: true,
+        fc2: {
+          method: o.method,
+          path: '/',
+          queries: {},
+          headers: withHeader(o.headerName, jsonType),
+          body: Buffer.from(text),
+        },
+      };
     case 'fc2-form': {
       const body = Buffer.from(new URLSearchParams(Object.entries(flatStrings(payload))).toString());
-      return { shape, http: true, fc2: { method: o.method, path: '/', queries: {}, headers: withHeader(o.headerName, o.formType), body } };
+      return {
+        shape,
+        http: true,
+        fc2: { method: o.method, path: '/', queries: {}, headers: withHeader(o.headerName, o.formType), body },
+      };
     }
   }
 }
@@ -243,7 +296,12 @@ export async function run(bundle: Bundle, inv: Invocation, context: FcContext): 
   const started = Date.now();
   try {
     if (inv.fc2) {
-      const req = Object.assign(new PassThrough(), { method: inv.fc2.method, path: inv.fc2.path, queries: inv.fc2.queries, headers: inv.fc2.headers });
+      const req = Object.assign(new PassThrough(), {
+        method: inv.fc2.method,
+        path: inv.fc2.path,
+        queries: inv.fc2.queries,
+        headers: inv.fc2.headers,
+      });
       req.end(inv.fc2.body);
       const answer: HttpAnswer = { statusCode: 0, headers: {}, body: '', isBase64Encoded: false };
       await bundle.httpHandler(
@@ -281,7 +339,10 @@ const shortValidText = fc.stringMatching(/^[A-Za-z0-9_.:-]{0,12}$/);
 
 /** Deep nesting as text: arrays or objects, up to 30,000 levels. */
 export const deepJson: fc.Arbitrary<RawJson> = fc
-  .tuple(fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 3_000, max: 30_000 })), fc.constantFrom('array', 'object', 'mixed'))
+  .tuple(
+    fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 3_000, max: 30_000 })),
+    fc.constantFrom('array', 'object', 'mixed'),
+  )
   .map(([depth, kind]) => {
     if (kind === 'array') return new RawJson('['.repeat(depth) + ']'.repeat(depth));
     if (kind === 'object') return new RawJson('{"CasterId":'.repeat(depth) + '"x"' + '}'.repeat(depth));
@@ -300,7 +361,37 @@ export const invalidIdString: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(
       shortValidText,
-      fc.constantFrom('/', ' ', '\u0000', '%', '?', '#', '&', '=', '+', '\n', '"', "'", '<', '>', '\\', 'é', '中', '\ud800', '😀', '\u202e', '*', ';', ',', '|', '\t', '\r\n', '../', '%2F', '\uFEFF'),
+      fc.constantFrom(
+        '/',
+        ' ',
+        '\u0000',
+        '%',
+        '?',
+        '#',
+        '&',
+        '=',
+        '+',
+        '\n',
+        '"',
+        "'",
+        '<',
+        '>',
+        '\\',
+        'é',
+        '中',
+        '\ud800',
+        '😀',
+        '\u202e',
+        '*',
+        ';',
+        ',',
+        '|',
+        '\t',
+        '\r\n',
+        '../',
+        '%2F',
+        '\uFEFF',
+      ),
       shortValidText,
     )
     .map(([a, b, c]) => a + b + c),
@@ -323,7 +414,16 @@ export const wrongTypeId: fc.Arbitrary<Json> = fc.oneof(
 
 export const validRegion = fc.constantFrom('cn-shanghai', 'cn-beijing', 'ap-southeast-1', 'cn-hangzhou');
 const invalidRegionString = fc.oneof(
-  fc.constantFrom('Shanghai!', 'cn_shanghai', 'CN-SHANGHAI', 'cn-', '-cn', 'cn', 'cn-shanghai/../x', `cn-${'a'.repeat(70)}`),
+  fc.constantFrom(
+    'Shanghai!',
+    'cn_shanghai',
+    'CN-SHANGHAI',
+    'cn-',
+    '-cn',
+    'cn',
+    'cn-shanghai/../x',
+    `cn-${'a'.repeat(70)}`,
+  ),
   fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(s)),
 );
 const invalidDryRunString = fc.oneof(
@@ -331,16 +431,45 @@ const invalidDryRunString = fc.oneof(
   fc.string({ minLength: 1, maxLength: 10 }).filter((s) => !/^(true|false|1|0|yes|no)$/i.test(s)),
 );
 
-const RECOGNISED = new Set(['CasterId', 'casterId', 'ResourceId', 'resourceId', 'RegionId', 'regionId', 'DryRun', 'dryRun', 'ResourceIds', 'resourceIds', 'Items', 'items']);
+const RECOGNISED = new Set([
+  'CasterId',
+  'casterId',
+  'ResourceId',
+  'resourceId',
+  'RegionId',
+  'regionId',
+  'DryRun',
+  'dryRun',
+  'ResourceIds',
+  'resourceIds',
+  'Items',
+  'items',
+]);
 /** Envelope fields: a decoy under one of these could legitimately be read (CloudEvent data, HTTP query). */
-const ENVELOPE = new Set(['specversion', 'data', 'data_base64', 'requestContext', 'http', 'method', 'path', 'rawPath', 'headers', 'queryParameters', 'body', 'isBase64Encoded']);
+const ENVELOPE = new Set([
+  'specversion',
+  'data',
+  'data_base64',
+  'requestContext',
+  'http',
+  'method',
+  'path',
+  'rawPath',
+  'headers',
+  'queryParameters',
+  'body',
+  'isBase64Encoded',
+]);
 /** Keys the function must never read: prototype names, look-alikes, anything else. */
 export const foreignKey: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'),
   // Field names in another letter case are the fields themselves, and near misses (caster_id) are refused:
   // noise is a pipeline's own metadata, unlike any field name.
   fc.constantFrom('requestedBy', 'traceparent', 'x-pipeline', 'operator', 'comment'),
-  fc.string({ maxLength: 12 }).map((k) => `meta:${k}`).filter((k) => !ENVELOPE.has(k)),
+  fc
+    .string({ maxLength: 12 })
+    .map((k) => `meta:${k}`)
+    .filter((k) => !ENVELOPE.has(k)),
 );
 
 /** A decoy the function must never act on, in a form fit for a string carrier or for JSON. */
@@ -349,9 +478,29 @@ const decoyValue = (flat: boolean): fc.Arbitrary<Json> =>
     ? fc.constantFrom(DECOY_CASTER, ...DECOYS)
     : fc.oneof(
         fc.constantFrom(DECOY_CASTER, ...DECOYS),
-        fc.constantFrom(...DECOYS).map((r) => obj([['CasterId', DECOY_CASTER], ['ResourceId', r]])),
-        fc.constantFrom(...DECOYS).map((r) => obj([['prototype', obj([['CasterId', DECOY_CASTER], ['ResourceIds', [r]]])]])),
-        fc.constantFrom(...DECOYS).map((r) => [obj([['CasterId', DECOY_CASTER], ['ResourceId', r]])]),
+        fc.constantFrom(...DECOYS).map((r) =>
+          obj([
+            ['CasterId', DECOY_CASTER],
+            ['ResourceId', r],
+          ]),
+        ),
+        fc.constantFrom(...DECOYS).map((r) =>
+          obj([
+            [
+              'prototype',
+              obj([
+                ['CasterId', DECOY_CASTER],
+                ['ResourceIds', [r]],
+              ]),
+            ],
+          ]),
+        ),
+        fc.constantFrom(...DECOYS).map((r) => [
+          obj([
+            ['CasterId', DECOY_CASTER],
+            ['ResourceId', r],
+          ]),
+        ]),
       );
 
 /** Noise entries: foreign keys holding decoys. */
@@ -416,17 +565,37 @@ const validItems: fc.Arbitrary<ValidRequest> = fc
     itemsKey: spelling('Items'),
     casterOnTop: fc.boolean(),
     bare: fc.boolean(),
-    items: fc.array(fc.record({ resourceId: resourceName, dryRun: fc.option(fc.boolean(), { freq: 3, nil: undefined }), noise: noise(false) }), {
-      minLength: 1,
-      maxLength: 6,
-    }),
+    items: fc.array(
+      fc.record({
+        resourceId: resourceName,
+        dryRun: fc.option(fc.boolean(), { freq: 3, nil: undefined }),
+        noise: noise(false),
+      }),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    ),
     noise: noise(false),
   })
   .map(({ itemsKey, casterOnTop, bare, items, noise: extra }) => {
     const onTop = casterOnTop && !bare;
-    const list = items.map((i) => obj([[onTop ? 'x-unused' : 'CasterId', onTop ? undefined : CASTER], ['ResourceId', i.resourceId], ['DryRun', i.dryRun], ...i.noise]));
-    const payload: Json = bare ? list : obj([[onTop ? 'CasterId' : 'x-none', onTop ? CASTER : undefined], [itemsKey, list], ...extra]);
-    return { payload, intended: items.map((i) => ({ casterId: CASTER, resourceId: i.resourceId, dryRun: i.dryRun ?? false })), flat: false };
+    const list = items.map((i) =>
+      obj([
+        [onTop ? 'x-unused' : 'CasterId', onTop ? undefined : CASTER],
+        ['ResourceId', i.resourceId],
+        ['DryRun', i.dryRun],
+        ...i.noise,
+      ]),
+    );
+    const payload: Json = bare
+      ? list
+      : obj([[onTop ? 'CasterId' : 'x-none', onTop ? CASTER : undefined], [itemsKey, list], ...extra]);
+    return {
+      payload,
+      intended: items.map((i) => ({ casterId: CASTER, resourceId: i.resourceId, dryRun: i.dryRun ?? false })),
+      flat: false,
+    };
   });
 
 export const validRequest: fc.Arbitrary<ValidRequest> = fc.oneof(
@@ -437,12 +606,10 @@ export const validRequest: fc.Arbitrary<ValidRequest> = fc.oneof(
 );
 
 /** A valid request in a shape that can carry it. */
-export const validInvocation = fc
-  .tuple(validRequest, fc.nat(), encodeOptions)
-  .map(([req, pick, options]) => {
-    const shapes: readonly Shape[] = req.flat ? FLAT_SHAPES : JSON_SHAPES;
-    return { req, inv: encode(req.payload, shapes[pick % shapes.length]!, options) };
-  });
+export const validInvocation = fc.tuple(validRequest, fc.nat(), encodeOptions).map(([req, pick, options]) => {
+  const shapes: readonly Shape[] = req.flat ? FLAT_SHAPES : JSON_SHAPES;
+  return { req, inv: encode(req.payload, shapes[pick % shapes.length]!, options) };
+});
 
 // ---- invalid by construction ----
 
@@ -454,9 +621,15 @@ export interface InvalidCase {
 
 /** Replaces (or removes) the value of the first key among `names` in a payload object. */
 function setField(payload: Json, names: string[], value: Json | undefined): Json {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || payload instanceof RawJson) return payload;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || payload instanceof RawJson)
+    return payload;
   const key = names.find((n) => Object.hasOwn(payload, n)) ?? names[0]!;
-  return obj([...Object.keys(payload).filter((k) => k !== key).map((k): [string, Json] => [k, payload[k]!]), [key, value]]);
+  return obj([
+    ...Object.keys(payload)
+      .filter((k) => k !== key)
+      .map((k): [string, Json] => [k, payload[k]!]),
+    [key, value],
+  ]);
 }
 
 const idField: fc.Arbitrary<string[]> = fc.constantFrom(['CasterId', 'casterId'], ['ResourceId', 'resourceId']);
@@ -464,88 +637,366 @@ const idField: fc.Arbitrary<string[]> = fc.constantFrom(['CasterId', 'casterId']
 /** Breaks of a flat single request that survive every carrier. */
 const flatBreak: fc.Arbitrary<[string, (p: Json) => Json]> = fc.oneof(
   idField.map((names): [string, (p: Json) => Json] => [`${names[0]} missing`, (p) => setField(p, names, undefined)]),
-  fc.tuple(idField, invalidIdString).map(([names, v]): [string, (p: Json) => Json] => [`${names[0]}=${JSON.stringify(v).slice(0, 60)}`, (p) => setField(p, names, v)]),
-  invalidRegionString.map((v): [string, (p: Json) => Json] => [`RegionId=${JSON.stringify(v)}`, (p) => setField(p, ['RegionId', 'regionId'], v)]),
-  invalidDryRunString.map((v): [string, (p: Json) => Json] => [`DryRun=${JSON.stringify(v)}`, (p) => setField(p, ['DryRun', 'dryRun'], v)]),
+  fc
+    .tuple(idField, invalidIdString)
+    .map(([names, v]): [string, (p: Json) => Json] => [
+      `${names[0]}=${JSON.stringify(v).slice(0, 60)}`,
+      (p) => setField(p, names, v),
+    ]),
+  invalidRegionString.map((v): [string, (p: Json) => Json] => [
+    `RegionId=${JSON.stringify(v)}`,
+    (p) => setField(p, ['RegionId', 'regionId'], v),
+  ]),
+  invalidDryRunString.map((v): [string, (p: Json) => Json] => [
+    `DryRun=${JSON.stringify(v)}`,
+    (p) => setField(p, ['DryRun', 'dryRun'], v),
+  ]),
   fc.constantFrom(...POOL).map((other): [string, (p: Json) => Json] => [
     'both spellings, different values',
     (p) => {
       const o = p as { [k: string]: Json };
       const has = Object.hasOwn(o, 'ResourceId') ? 'resourceId' : 'ResourceId';
       const current = o.ResourceId ?? o.resourceId;
-      return obj([...Object.keys(o).map((k): [string, Json] => [k, o[k]!]), [has, current === other ? `${other}-x` : other]]);
+      return obj([
+        ...Object.keys(o).map((k): [string, Json] => [k, o[k]!]),
+        [has, current === other ? `${other}-x` : other],
+      ]);
     },
   ]),
 );
 
 /** Breaks only JSON can carry: wrong types, broken batches, IDs only under prototype keys. */
 const jsonBreak: fc.Arbitrary<[string, Json]> = fc.oneof(
-  fc.tuple(idField, wrongTypeId).map(([names, v]): [string, Json] => [`${names[0]} of a wrong type`, obj([[names[0] === 'CasterId' ? 'ResourceId' : 'CasterId', names[0] === 'CasterId' ? POOL[0]! : CASTER], [names[0]!, v]])]),
-  fc.oneof(fc.integer(), fc.constant(obj([])), fc.array(fc.integer(), { minLength: 1, maxLength: 2 }), invalidRegionString).map((v): [string, Json] => ['RegionId of a wrong type', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['RegionId', v]])]),
+  fc.tuple(idField, wrongTypeId).map(([names, v]): [string, Json] => [
+    `${names[0]} of a wrong type`,
+    obj([
+      [names[0] === 'CasterId' ? 'ResourceId' : 'CasterId', names[0] === 'CasterId' ? POOL[0]! : CASTER],
+      [names[0]!, v],
+    ]),
+  ]),
+  fc
+    .oneof(
+      fc.integer(),
+      fc.constant(obj([])),
+      fc.array(fc.integer(), { minLength: 1, maxLength: 2 }),
+      invalidRegionString,
+    )
+    .map((v): [string, Json] => [
+      'RegionId of a wrong type',
+      obj([
+        ['CasterId', CASTER],
+        ['ResourceId', POOL[0]!],
+        ['RegionId', v],
+      ]),
+    ]),
   // 1 and 0 are read as true and false, so they are not wrong types.
-  fc.oneof(fc.integer().filter((n) => n !== 0 && n !== 1), fc.constant(obj([])), fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }), invalidDryRunString).map((v): [string, Json] => ['DryRun of a wrong type', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['DryRun', v]])]),
-  fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(obj([])), fc.constant([] as Json[]), deepJson).map((v): [string, Json] => ['ResourceIds not a non-empty array', obj([['CasterId', CASTER], ['ResourceIds', v]])]),
-  fc.integer({ min: 101, max: 5_000 }).map((n): [string, Json] => [`${n} ResourceIds`, obj([['CasterId', CASTER], ['ResourceIds', Array.from({ length: n }, (_, i) => POOL[i % POOL.length]!)]])]),
-  fc.tuple(fc.array(fc.constantFrom(...POOL), { maxLength: 3 }), fc.oneof(invalidIdString, wrongTypeId)).map(([ids, bad]): [string, Json] => ['a bad entry in ResourceIds', obj([['CasterId', CASTER], ['ResourceIds', [...ids, bad]]])]),
-  fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(obj([])), fc.constant([] as Json[])).map((v): [string, Json] => ['Items not a non-empty array', obj([['Items', v]])]),
-  fc.integer({ min: 101, max: 5_000 }).map((n): [string, Json] => [`${n} Items`, obj([['Items', Array.from({ length: n }, (_, i) => obj([['CasterId', CASTER], ['ResourceId', POOL[i % POOL.length]!]]))]])]),
-  fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null), fc.constant([] as Json[]), deepJson).map((v): [string, Json] => ['an Items entry not an object', obj([['Items', [obj([['CasterId', CASTER], ['ResourceId', POOL[0]!]]), v]]])]),
-  fc.oneof(invalidIdString, wrongTypeId).map((v): [string, Json] => ['an Items entry with a bad ID', obj([['Items', [obj([['CasterId', CASTER], ['ResourceId', POOL[0]!]]), obj([['CasterId', CASTER], ['ResourceId', v]])]]])]),
-  fc.constant<[string, Json]>(['an Items entry without ResourceId', obj([['CasterId', CASTER], ['Items', [obj([['ResourceId', POOL[0]!]]), obj([['DryRun', true]])]]])]),
-  fc.constant<[string, Json]>(['Items and ResourceIds', obj([['CasterId', CASTER], ['Items', [obj([['ResourceId', POOL[0]!]])]], ['ResourceIds', [POOL[1]!]]])]),
-  fc.constant<[string, Json]>(['ResourceId beside ResourceIds', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!], ['ResourceIds', [POOL[1]!]]])]),
-  fc.constant<[string, Json]>(['ResourceId beside Items', obj([['ResourceId', POOL[0]!], ['Items', [obj([['CasterId', CASTER], ['ResourceId', POOL[1]!]])]]])]),
-  fc.constantFrom('__proto__', 'constructor', 'prototype').map((k): [string, Json] => [`IDs only under ${k}`, obj([[k, obj([['CasterId', CASTER], ['ResourceId', POOL[0]!]])]])]),
-  fc.constant<[string, Json]>(['IDs only under constructor.prototype', obj([['constructor', obj([['prototype', obj([['CasterId', CASTER], ['ResourceId', POOL[0]!]])]])]])]),
-  fc.tuple(fc.constantFrom(...POOL), fc.constantFrom(...POOL)).filter(([a, b]) => a !== b).map(([a, b]): [string, Json] => ['Items under both spellings, different', obj([['CasterId', CASTER], ['Items', [obj([['ResourceId', a]])]], ['items', [obj([['ResourceId', b]])]]])]),
-  fc.tuple(deepJson, deepJson).map(([a, b]): [string, Json] => ['deep values under both spellings', obj([['CasterId', a], ['casterId', b], ['ResourceId', POOL[0]!]])]),
-  fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 10 }).map((s) => `#${s}`), fc.array(fc.oneof(fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 })).map((v): [string, Json] => ['not an object', v]),
+  fc
+    .oneof(
+      fc.integer().filter((n) => n !== 0 && n !== 1),
+      fc.constant(obj([])),
+      fc.array(fc.boolean(), { minLength: 1, maxLength: 2 }),
+      invalidDryRunString,
+    )
+    .map((v): [string, Json] => [
+      'DryRun of a wrong type',
+      obj([
+        ['CasterId', CASTER],
+        ['ResourceId', POOL[0]!],
+        ['DryRun', v],
+      ]),
+    ]),
+  fc
+    .oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(obj([])), fc.constant([] as Json[]), deepJson)
+    .map((v): [string, Json] => [
+      'ResourceIds not a non-empty array',
+      obj([
+        ['CasterId', CASTER],
+        ['ResourceIds', v],
+      ]),
+    ]),
+  fc.integer({ min: 101, max: 5_000 }).map((n): [string, Json] => [
+    `${n} ResourceIds`,
+    obj([
+      ['CasterId', CASTER],
+      ['ResourceIds', Array.from({ length: n }, (_, i) => POOL[i % POOL.length]!)],
+    ]),
+  ]),
+  fc
+    .tuple(fc.array(fc.constantFrom(...POOL), { maxLength: 3 }), fc.oneof(invalidIdString, wrongTypeId))
+    .map(([ids, bad]): [string, Json] => [
+      'a bad entry in ResourceIds',
+      obj([
+        ['CasterId', CASTER],
+        ['ResourceIds', [...ids, bad]],
+      ]),
+    ]),
+  fc
+    .oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(obj([])), fc.constant([] as Json[]))
+    .map((v): [string, Json] => ['Items not a non-empty array', obj([['Items', v]])]),
+  fc.integer({ min: 101, max: 5_000 }).map((n): [string, Json] => [
+    `${n} Items`,
+    obj([
+      [
+        'Items',
+        Array.from({ length: n }, (_, i) =>
+          obj([
+            ['CasterId', CASTER],
+            ['ResourceId', POOL[i % POOL.length]!],
+          ]),
+        ),
+      ],
+    ]),
+  ]),
+  fc
+    .oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant(null), fc.constant([] as Json[]), deepJson)
+    .map((v): [string, Json] => [
+      'an Items entry not an object',
+      obj([
+        [
+          'Items',
+          [
+            obj([
+              ['CasterId', CASTER],
+              ['ResourceId', POOL[0]!],
+            ]),
+            v,
+          ],
+        ],
+      ]),
+    ]),
+  fc.oneof(invalidIdString, wrongTypeId).map((v): [string, Json] => [
+    'an Items entry with a bad ID',
+    obj([
+      [
+        'Items',
+        [
+          obj([
+            ['CasterId', CASTER],
+            ['ResourceId', POOL[0]!],
+          ]),
+          obj([
+            ['CasterId', CASTER],
+            ['ResourceId', v],
+          ]),
+        ],
+      ],
+    ]),
+  ]),
+  fc.constant<[string, Json]>([
+    'an Items entry without ResourceId',
+    obj([
+      ['CasterId', CASTER],
+      ['Items', [obj([['ResourceId', POOL[0]!]]), obj([['DryRun', true]])]],
+    ]),
+  ]),
+  fc.constant<[string, Json]>([
+    'Items and ResourceIds',
+    obj([
+      ['CasterId', CASTER],
+      ['Items', [obj([['ResourceId', POOL[0]!]])]],
+      ['ResourceIds', [POOL[1]!]],
+    ]),
+  ]),
+  fc.constant<[string, Json]>([
+    'ResourceId beside ResourceIds',
+    obj([
+      ['CasterId', CASTER],
+      ['ResourceId', POOL[0]!],
+      ['ResourceIds', [POOL[1]!]],
+    ]),
+  ]),
+  fc.constant<[string, Json]>([
+    'ResourceId beside Items',
+    obj([
+      ['ResourceId', POOL[0]!],
+      [
+        'Items',
+        [
+          obj([
+            ['CasterId', CASTER],
+            ['ResourceId', POOL[1]!],
+          ]),
+        ],
+      ],
+    ]),
+  ]),
+  fc.constantFrom('__proto__', 'constructor', 'prototype').map((k): [string, Json] => [
+    `IDs only under ${k}`,
+    obj([
+      [
+        k,
+        obj([
+          ['CasterId', CASTER],
+          ['ResourceId', POOL[0]!],
+        ]),
+      ],
+    ]),
+  ]),
+  fc.constant<[string, Json]>([
+    'IDs only under constructor.prototype',
+    obj([
+      [
+        'constructor',
+        obj([
+          [
+            'prototype',
+            obj([
+              ['CasterId', CASTER],
+              ['ResourceId', POOL[0]!],
+            ]),
+          ],
+        ]),
+      ],
+    ]),
+  ]),
+  fc
+    .tuple(fc.constantFrom(...POOL), fc.constantFrom(...POOL))
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]): [string, Json] => [
+      'Items under both spellings, different',
+      obj([
+        ['CasterId', CASTER],
+        ['Items', [obj([['ResourceId', a]])]],
+        ['items', [obj([['ResourceId', b]])]],
+      ]),
+    ]),
+  fc.tuple(deepJson, deepJson).map(([a, b]): [string, Json] => [
+    'deep values under both spellings',
+    obj([
+      ['CasterId', a],
+      ['casterId', b],
+      ['ResourceId', POOL[0]!],
+    ]),
+  ]),
+  fc
+    .oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.string({ maxLength: 10 }).map((s) => `#${s}`),
+      fc.array(fc.oneof(fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 }),
+    )
+    .map((v): [string, Json] => ['not an object', v]),
   fc.constant<[string, Json]>(['an empty object', obj([])]),
 );
 
 /** Shape-level breaks: what the carrier itself gets wrong. */
 function carrierBreaks(valid: Json): fc.Arbitrary<InvalidCase> {
   const text = jsonText(valid);
-  const unreadable = fc.oneof(
-    fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
-    // (A leading BOM is no longer here: queue messages are read through one.)
-    fc.constantFrom('{', '{"CasterId":', "{'CasterId':'x'}", '{"CasterId":"a",}', 'undefined', 'NaN', text + '}', text + ' x'),
-  ).filter((t) => {
-    try {
-      JSON.parse(t);
-      return false;
-    } catch {
-      return t.trim() !== '';
-    }
+  const unreadable = fc
+    .oneof(
+      fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
+      // (A leading BOM is no longer here: queue messages are read through one.)
+      fc.constantFrom(
+        '{',
+        '{"CasterId":',
+        "{'CasterId':'x'}",
+        '{"CasterId":"a",}',
+        'undefined',
+        'NaN',
+        text + '}',
+        text + ' x',
+      ),
+    )
+    .filter((t) => {
+      try {
+        JSON.parse(t);
+        return false;
+      } catch {
+        return t.trim() !== '';
+      }
+    });
+  const http = (o: Parameters<typeof httpEvent>[0], why: string): InvalidCase => ({
+    inv: { shape: 'http-json', event: httpEvent(o), http: true },
+    why,
   });
-  const http = (o: Parameters<typeof httpEvent>[0], why: string): InvalidCase => ({ inv: { shape: 'http-json', event: httpEvent(o), http: true }, why });
   return fc.oneof(
-    fc.oneof(fc.constantFrom('GET', 'PUT', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', '', 'POST ', 'DELET'), fc.string({ maxLength: 8 }).filter((m) => !['POST', 'DELETE'].includes(m.toUpperCase())))
+    fc
+      .oneof(
+        fc.constantFrom('GET', 'PUT', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT', '', 'POST ', 'DELET'),
+        fc.string({ maxLength: 8 }).filter((m) => !['POST', 'DELETE'].includes(m.toUpperCase())),
+      )
       .map((method) => http({ method, body: text }, `method ${JSON.stringify(method)}`)),
-    fc.constantFrom('text/plain', 'application/xml', 'application/octet-stream', 'multipart/form-data; boundary=x', 'text/json', 'application/jsonp', 'json')
+    fc
+      .constantFrom(
+        'text/plain',
+        'application/xml',
+        'application/octet-stream',
+        'multipart/form-data; boundary=x',
+        'text/json',
+        'application/jsonp',
+        'json',
+      )
       // A JSON body is read as JSON whatever its declared type; what else comes under these types is refused.
-      .map((contentType) => http({ body: `CasterId=${CASTER}&ResourceId=${POOL[0]}`, contentType }, `content type ${contentType}`)),
-    fc.tuple(fc.integer({ min: 64 * 1024 - text.length + 20, max: 200_000 }), fc.boolean()).map(([pad, base64]) =>
-      http({ body: text.replace(/^\{/, `{"pad":"${'x'.repeat(pad)}",`), base64 }, `body of ${pad} bytes`),
-    ),
+      .map((contentType) =>
+        http({ body: `CasterId=${CASTER}&ResourceId=${POOL[0]}`, contentType }, `content type ${contentType}`),
+      ),
+    fc
+      .tuple(fc.integer({ min: 64 * 1024 - text.length + 20, max: 200_000 }), fc.boolean())
+      .map(([pad, base64]) =>
+        http({ body: text.replace(/^\{/, `{"pad":"${'x'.repeat(pad)}",`), base64 }, `body of ${pad} bytes`),
+      ),
     unreadable.map((t) => http({ body: t }, `unreadable JSON body ${JSON.stringify(t.slice(0, 40))}`)),
-    unreadable.map((t) => ({ inv: { shape: 'payload-buffer', event: Buffer.from(t), http: false }, why: 'unreadable event bytes' }) as InvalidCase),
-    unreadable.map((t) => ({ inv: { shape: 'cloudevent-string', event: cloudEvent(t), http: false }, why: 'unreadable CloudEvent data' }) as InvalidCase),
+    unreadable.map(
+      (t) =>
+        ({
+          inv: { shape: 'payload-buffer', event: Buffer.from(t), http: false },
+          why: 'unreadable event bytes',
+        }) as InvalidCase,
+    ),
+    unreadable.map(
+      (t) =>
+        ({
+          inv: { shape: 'cloudevent-string', event: cloudEvent(t), http: false },
+          why: 'unreadable CloudEvent data',
+        }) as InvalidCase,
+    ),
     unreadable.map((t) => {
       const { data: _d, ...envelope } = cloudEvent(null);
-      return { inv: { shape: 'cloudevent-base64', event: { ...envelope, data_base64: Buffer.from(t).toString('base64') }, http: false }, why: 'unreadable data_base64' } as InvalidCase;
+      return {
+        inv: {
+          shape: 'cloudevent-base64',
+          event: { ...envelope, data_base64: Buffer.from(t).toString('base64') },
+          http: false,
+        },
+        why: 'unreadable data_base64',
+      } as InvalidCase;
     }),
-    fc.tuple(fc.constantFrom(...POOL), fc.constantFrom(...POOL)).filter(([a, b]) => a !== b).map(([a, b]) =>
-      http({ path: `/casters/${CASTER}/video-resources/${a}`, body: JSON.stringify({ ResourceId: b }) }, 'path and body disagree'),
+    fc
+      .tuple(fc.constantFrom(...POOL), fc.constantFrom(...POOL))
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) =>
+        http(
+          { path: `/casters/${CASTER}/video-resources/${a}`, body: JSON.stringify({ ResourceId: b }) },
+          'path and body disagree',
+        ),
+      ),
+    fc.constantFrom('CasterId', 'ResourceId', 'x-noise').map(
+      (name): InvalidCase => ({
+        inv: {
+          shape: 'http-query',
+          event: httpEvent({
+            contentType: null,
+            query: { CasterId: CASTER, ResourceId: POOL[0]!, [name]: [POOL[1]!, POOL[2]!] } as never,
+          }),
+          http: true,
+        },
+        why: `${name} twice in the query`,
+      }),
     ),
-    fc.constantFrom('CasterId', 'ResourceId', 'x-noise').map((name): InvalidCase => ({
-      inv: { shape: 'http-query', event: httpEvent({ contentType: null, query: { CasterId: CASTER, ResourceId: POOL[0]!, [name]: [POOL[1]!, POOL[2]!] } as never }), http: true },
-      why: `${name} twice in the query`,
-    })),
-    fc.integer({ min: 1, max: 30 }).map((n): InvalidCase => ({
-      inv: encodeEventBatch([...Array.from({ length: n }, (_, i) => obj([['CasterId', CASTER], ['ResourceId', POOL[i % POOL.length]!]])), obj([['CasterId', CASTER]])]),
-      why: `a batch of ${n + 1} CloudEvents, the last without its ResourceId`,
-    })),
+    fc.integer({ min: 1, max: 30 }).map(
+      (n): InvalidCase => ({
+        inv: encodeEventBatch([
+          ...Array.from({ length: n }, (_, i) =>
+            obj([
+              ['CasterId', CASTER],
+              ['ResourceId', POOL[i % POOL.length]!],
+            ]),
+          ),
+          obj([['CasterId', CASTER]]),
+        ]),
+        why: `a batch of ${n + 1} CloudEvents, the last without its ResourceId`,
+      }),
+    ),
   );
 }
 
@@ -564,9 +1015,10 @@ export const brokenFlatPayload: fc.Arbitrary<BrokenPayload> = fc
 export const brokenJsonPayload: fc.Arbitrary<BrokenPayload> = fc
   .tuple(jsonBreak, noise(false), encodeOptions)
   .map(([[why, payload], extra, options]) => {
-    const withNoise = payload !== null && typeof payload === 'object' && !Array.isArray(payload) && !(payload instanceof RawJson)
-      ? obj([...Object.keys(payload).map((k): [string, Json] => [k, payload[k]!]), ...extra])
-      : payload;
+    const withNoise =
+      payload !== null && typeof payload === 'object' && !Array.isArray(payload) && !(payload instanceof RawJson)
+        ? obj([...Object.keys(payload).map((k): [string, Json] => [k, payload[k]!]), ...extra])
+        : payload;
     return { payload: withNoise, why, options };
   });
 
@@ -575,14 +1027,20 @@ export const brokenJsonPayload: fc.Arbitrary<BrokenPayload> = fc
  * function must refuse each before any network call.
  */
 export const invalidInvocation: fc.Arbitrary<InvalidCase> = fc.oneof(
-  fc.tuple(brokenFlatPayload, fc.constantFrom(...FLAT_SHAPES)).map(([b, shape]) => ({ inv: encode(b.payload, shape, b.options), why: b.why })),
-  fc.tuple(brokenJsonPayload, fc.constantFrom(...JSON_SHAPES)).map(([b, shape]) => ({ inv: encode(b.payload, shape, b.options), why: b.why })),
+  fc
+    .tuple(brokenFlatPayload, fc.constantFrom(...FLAT_SHAPES))
+    .map(([b, shape]) => ({ inv: encode(b.payload, shape, b.options), why: b.why })),
+  fc
+    .tuple(brokenJsonPayload, fc.constantFrom(...JSON_SHAPES))
+    .map(([b, shape]) => ({ inv: encode(b.payload, shape, b.options), why: b.why })),
   // One bad event among good ones: the whole batch is refused.
-  fc.tuple(fc.array(validSingle(false), { minLength: 1, maxLength: 3 }), jsonBreak, fc.nat()).map(([good, [why, bad], at]) => {
-    const payloads = good.map((g) => g.payload);
-    payloads.splice(at % (payloads.length + 1), 0, bad);
-    return { inv: encodeEventBatch(payloads), why: `batch of events with ${why}` };
-  }),
+  fc
+    .tuple(fc.array(validSingle(false), { minLength: 1, maxLength: 3 }), jsonBreak, fc.nat())
+    .map(([good, [why, bad], at]) => {
+      const payloads = good.map((g) => g.payload);
+      payloads.splice(at % (payloads.length + 1), 0, bad);
+      return { inv: encodeEventBatch(payloads), why: `batch of events with ${why}` };
+    }),
   validSingle(false).chain((req) => carrierBreaks(req.payload)),
 );
 
@@ -601,13 +1059,26 @@ export const requestishJson: fc.Arbitrary<Json> = fc.letrec<{ node: Json; entry:
   entry: fc.oneof(
     fc.tuple(fc.constantFrom(...RECOGNISED), tie('node')),
     fc.tuple(foreignKey, decoyValue(false)),
-    fc.tuple(fc.constantFrom('specversion', 'data', 'requestContext', 'http', 'method', 'body', 'rawPath'), tie('node')),
+    fc.tuple(
+      fc.constantFrom('specversion', 'data', 'requestContext', 'http', 'method', 'body', 'rawPath'),
+      tie('node'),
+    ),
   ) as fc.Arbitrary<[string, Json]>,
 })).node;
 
 /** Envelope fields of each carrier, replaced by a value of any type (wrong types in every field). */
 const ENVELOPE_FIELDS: Record<string, string[][]> = {
-  http: [['rawPath'], ['headers'], ['queryParameters'], ['body'], ['isBase64Encoded'], ['requestContext'], ['requestContext', 'http'], ['requestContext', 'http', 'method'], ['requestContext', 'http', 'path']],
+  http: [
+    ['rawPath'],
+    ['headers'],
+    ['queryParameters'],
+    ['body'],
+    ['isBase64Encoded'],
+    ['requestContext'],
+    ['requestContext', 'http'],
+    ['requestContext', 'http', 'method'],
+    ['requestContext', 'http', 'path'],
+  ],
   cloudevent: [['specversion'], ['data'], ['data_base64'], ['id'], ['type']],
 };
 
@@ -642,7 +1113,12 @@ export interface ArbitraryCase {
 const mutatedEnvelope: fc.Arbitrary<ArbitraryCase> = fc
   .tuple(validInvocation, fc.nat(), anyValue)
   .map(([{ req, inv }, pick, value]) => {
-    const kind = inv.http && inv.event ? 'http' : inv.shape === 'cloudevent-object' || inv.shape === 'cloudevent-base64' ? 'cloudevent' : undefined;
+    const kind =
+      inv.http && inv.event
+        ? 'http'
+        : inv.shape === 'cloudevent-object' || inv.shape === 'cloudevent-base64'
+          ? 'cloudevent'
+          : undefined;
     if (!kind) return { inv, intended: req.intended, label: `${inv.shape} (unchanged)` };
     const paths = ENVELOPE_FIELDS[kind]!;
     const path = paths[pick % paths.length]!;
@@ -650,34 +1126,93 @@ const mutatedEnvelope: fc.Arbitrary<ArbitraryCase> = fc
     setPath(event, path, value);
     // SPEC §3: only an object with requestContext.http.method (a string) is an HTTP-trigger event.
     const http = typeof (event.requestContext as { http?: { method?: unknown } } | null)?.http?.method === 'string';
-    return { inv: { ...inv, event, http }, intended: req.intended, label: `${inv.shape} with ${path.join('.')} replaced` };
+    return {
+      inv: { ...inv, event, http },
+      intended: req.intended,
+      label: `${inv.shape} with ${path.join('.')} replaced`,
+    };
   });
 
 export const arbitraryInvocation: fc.Arbitrary<ArbitraryCase> = fc.oneof<fc.Arbitrary<ArbitraryCase>[]>(
-  fc.uint8Array({ maxLength: 2048 }).map((bytes) => ({ inv: { shape: 'payload-buffer' as Shape, event: Buffer.from(bytes), http: false }, label: 'arbitrary bytes' })),
-  fc.uint8Array({ maxLength: 2048 }).map((bytes) => ({ inv: encode(new RawJson(''), 'http-json'), label: 'arbitrary HTTP body bytes', bytes })).map(({ inv, label, bytes }) => {
-    (inv.event as Record<string, unknown>).body = Buffer.from(bytes).toString('base64');
-    (inv.event as Record<string, unknown>).isBase64Encoded = true;
-    return { inv, label };
-  }),
-  fc.tuple(fc.uint8Array({ maxLength: 1024 }), fc.constantFrom('application/json', 'application/x-www-form-urlencoded', '')).map(([bytes, type]) => ({
-    inv: { shape: 'fc2-json' as Shape, http: true, fc2: { method: 'POST', path: '/', queries: {}, headers: type ? { 'content-type': type } : {}, body: Buffer.from(bytes) } },
-    label: 'arbitrary FC 2.0 body bytes',
+  fc
+    .uint8Array({ maxLength: 2048 })
+    .map((bytes) => ({
+      inv: { shape: 'payload-buffer' as Shape, event: Buffer.from(bytes), http: false },
+      label: 'arbitrary bytes',
+    })),
+  fc
+    .uint8Array({ maxLength: 2048 })
+    .map((bytes) => ({ inv: encode(new RawJson(''), 'http-json'), label: 'arbitrary HTTP body bytes', bytes }))
+    .map(({ inv, label, bytes }) => {
+      (inv.event as Record<string, unknown>).body = Buffer.from(bytes).toString('base64');
+      (inv.event as Record<string, unknown>).isBase64Encoded = true;
+      return { inv, label };
+    }),
+  fc
+    .tuple(
+      fc.uint8Array({ maxLength: 1024 }),
+      fc.constantFrom('application/json', 'application/x-www-form-urlencoded', ''),
+    )
+    .map(([bytes, type]) => ({
+      inv: {
+        shape: 'fc2-json' as Shape,
+        http: true,
+        fc2: {
+          method: 'POST',
+          path: '/',
+          queries: {},
+          headers: type ? { 'content-type': type } : {},
+          body: Buffer.from(bytes),
+        },
+      },
+      label: 'arbitrary FC 2.0 body bytes',
+    })),
+  fc
+    .tuple(fc.constantFrom('utf16le', 'latin1', 'bom', 'nul') as fc.Arbitrary<string>, validRequest)
+    .map(([enc, req]) => {
+      const text = jsonText(req.payload);
+      const bytes =
+        enc === 'utf16le'
+          ? Buffer.from(text, 'utf16le')
+          : enc === 'latin1'
+            ? Buffer.from(text.replace(/-/g, '\u00ad'), 'latin1')
+            : enc === 'bom'
+              ? Buffer.from('\uFEFF' + text)
+              : Buffer.from(text.replace(/"/, '"\u0000'));
+      return {
+        inv: { shape: 'payload-buffer' as Shape, event: bytes, http: false },
+        intended: req.intended,
+        label: `valid request in odd encoding ${enc}`,
+      };
+    }),
+  fc
+    .tuple(fc.jsonValue() as fc.Arbitrary<Json>, fc.constantFrom(...JSON_SHAPES), encodeOptions)
+    .map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `arbitrary JSON as ${shape}` })),
+  fc
+    .tuple(requestishJson, fc.constantFrom(...JSON_SHAPES), encodeOptions)
+    .map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `request-like JSON as ${shape}` })),
+  fc
+    .tuple(fc.array(requestishJson, { minLength: 1, maxLength: 4 }))
+    .map(([vs]) => ({ inv: encodeEventBatch(vs), label: 'request-like CloudEvent batch' })),
+  fc
+    .tuple(deepJson, fc.constantFrom(...JSON_SHAPES))
+    .map(([v, shape]) => ({ inv: encode(v, shape), label: `deep JSON as ${shape}` })),
+  fc.tuple(hugeString, fc.constantFrom(...FLAT_SHAPES)).map(([s, shape]) => ({
+    inv: encode(
+      obj([
+        ['CasterId', CASTER],
+        ['ResourceId', s],
+      ]),
+      shape,
+    ),
+    label: `huge ResourceId as ${shape}`,
   })),
-  fc.tuple(fc.constantFrom('utf16le', 'latin1', 'bom', 'nul') as fc.Arbitrary<string>, validRequest).map(([enc, req]) => {
-    const text = jsonText(req.payload);
-    const bytes = enc === 'utf16le' ? Buffer.from(text, 'utf16le') : enc === 'latin1' ? Buffer.from(text.replace(/-/g, '\u00ad'), 'latin1') : enc === 'bom' ? Buffer.from('\uFEFF' + text) : Buffer.from(text.replace(/"/, '"\u0000'));
-    return { inv: { shape: 'payload-buffer' as Shape, event: bytes, http: false }, intended: req.intended, label: `valid request in odd encoding ${enc}` };
-  }),
-  fc.tuple(fc.jsonValue() as fc.Arbitrary<Json>, fc.constantFrom(...JSON_SHAPES), encodeOptions).map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `arbitrary JSON as ${shape}` })),
-  fc.tuple(requestishJson, fc.constantFrom(...JSON_SHAPES), encodeOptions).map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `request-like JSON as ${shape}` })),
-  fc.tuple(fc.array(requestishJson, { minLength: 1, maxLength: 4 })).map(([vs]) => ({ inv: encodeEventBatch(vs), label: 'request-like CloudEvent batch' })),
-  fc.tuple(deepJson, fc.constantFrom(...JSON_SHAPES)).map(([v, shape]) => ({ inv: encode(v, shape), label: `deep JSON as ${shape}` })),
-  fc.tuple(hugeString, fc.constantFrom(...FLAT_SHAPES)).map(([s, shape]) => ({ inv: encode(obj([['CasterId', CASTER], ['ResourceId', s]]), shape), label: `huge ResourceId as ${shape}` })),
   mutatedEnvelope,
   mutatedEnvelope,
   mutatedEnvelope,
   mutatedEnvelope,
-  fc.tuple(requestishJson, fc.constantFrom(...JSON_SHAPES), encodeOptions).map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `request-like JSON as ${shape}` })),
+  fc
+    .tuple(requestishJson, fc.constantFrom(...JSON_SHAPES), encodeOptions)
+    .map(([v, shape, o]) => ({ inv: encode(v, shape, o), label: `request-like JSON as ${shape}` })),
   validInvocation.map(({ req, inv }) => ({ inv, intended: req.intended, label: `valid ${inv.shape}` })),
 );

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -15,7 +15,12 @@ export function runNpm(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
 }
 
 /** Runs what an npm script runs (`tsx scripts/x.ts …`) without npm and the build before it: for quick checks of its options. */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Finished> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 60_000,
+): Promise<Finished> {
   return run(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join('scripts', script), ...args], env, timeoutMs);
 }
 
@@ -45,7 +50,12 @@ export interface Started {
 }
 
 /** Starts a long-running npm script in its own process group and waits until `ready` matches its output. */
-export function startNpm(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Started & { match: RegExpMatchArray }> {
+export function startNpm(
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 60_000,
+): Promise<Started & { match: RegExpMatchArray }> {
   const child = spawn('npm', args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -39,7 +39,9 @@ describe('dist/index.js size budget', () => {
         .slice(0, 8)
         .map(([file, { bytesInOutput }]) => `  ${kb(bytesInOutput).padStart(9)}  ${file}`)
         .join('\n');
-      throw new Error(`dist/index.js is ${kb(onDisk)}, over its ${kb(BUNDLE_BUDGET_BYTES)} budget. Largest inputs:\n${biggest}`);
+      throw new Error(
+        `dist/index.js is ${kb(onDisk)}, over its ${kb(BUNDLE_BUDGET_BYTES)} budget. Largest inputs:\n${biggest}`,
+      );
     }
   });
 

@@ -29,7 +29,7 @@ describe('@alicloud/credentials stub', () => {
 
 describe('httpx read-timer wrapper', () => {
   const wrapped = load('httpx-timeouts.js');
-    const raw = require('httpx');
+  const raw = require('httpx');
   let server: http.Server;
   let url: string;
   let stall = false;
@@ -39,7 +39,8 @@ describe('httpx read-timer wrapper', () => {
       req.resume();
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-        if (stall) res.write('{"RequestId":'); // headers and half a body, then nothing
+        if (stall)
+          res.write('{"RequestId":'); // headers and half a body, then nothing
         else res.end('{"RequestId":"R1"}');
       });
     });
@@ -58,7 +59,11 @@ describe('httpx read-timer wrapper', () => {
 
   /** Reads the body the way @alicloud/tea-util does: its own data/end listeners, not httpx.read. */
   async function callAndRead(httpx: typeof raw) {
-    const response: http.IncomingMessage = await httpx.request(url, { method: 'POST', readTimeout: 5_000, connectTimeout: 1_000 });
+    const response: http.IncomingMessage = await httpx.request(url, {
+      method: 'POST',
+      readTimeout: 5_000,
+      connectTimeout: 1_000,
+    });
     const timer = readTimerOf(response.socket);
     const chunks: Buffer[] = [];
     await new Promise((resolve, reject) => {
@@ -88,7 +93,11 @@ describe('httpx read-timer wrapper', () => {
 
   it('still times out a body that stalls', async () => {
     stall = true;
-    const response: http.IncomingMessage = await wrapped.request(url, { method: 'POST', readTimeout: 300, connectTimeout: 1_000 });
+    const response: http.IncomingMessage = await wrapped.request(url, {
+      method: 'POST',
+      readTimeout: 300,
+      connectTimeout: 1_000,
+    });
     const outcome = await new Promise((resolve) => {
       response.on('data', () => undefined);
       response.on('end', () => resolve('end'));
@@ -119,8 +128,14 @@ describe('XML error reader (in place of xml2js)', () => {
   const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
   it.each([
-    ["Live's error document", "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>5C1A</RequestId><HostId>live.aliyuncs.com</HostId><Code>Throttling.User</Code><Message>Request was denied due to user flow control.</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=Throttling.User]]></Recommend></Error>"],
-    ['entities and a character reference', '<Error><Code>A&amp;B</Code><Message>&lt;x&gt; &quot;y&quot; &apos;z&apos; &#65;&#x42;</Message></Error>'],
+    [
+      "Live's error document",
+      "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>5C1A</RequestId><HostId>live.aliyuncs.com</HostId><Code>Throttling.User</Code><Message>Request was denied due to user flow control.</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=Throttling.User]]></Recommend></Error>",
+    ],
+    [
+      'entities and a character reference',
+      '<Error><Code>A&amp;B</Code><Message>&lt;x&gt; &quot;y&quot; &apos;z&apos; &#65;&#x42;</Message></Error>',
+    ],
     ['whitespace between elements', '<Error>\n  <Code>X</Code>\n  <Message>m</Message>\n</Error>\n'],
     ['a repeated element', '<Error><Detail>a</Detail><Detail>b</Detail><Code>C</Code></Error>'],
     ['an empty element', '<Error><Code/><Message></Message></Error>'],
@@ -142,7 +157,9 @@ describe('XML error reader (in place of xml2js)', () => {
   });
 
   it('keeps an element named __proto__ an ordinary key', () => {
-    const { value } = parse('<Error><__proto__><polluted>yes</polluted></__proto__></Error>', new Parser()) as { value: any };
+    const { value } = parse('<Error><__proto__><polluted>yes</polluted></__proto__></Error>', new Parser()) as {
+      value: any;
+    };
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(value.Error)).toEqual(['__proto__']);
     expect(Object.getOwnPropertyDescriptor(value.Error, '__proto__')?.value.polluted).toBe('yes');

@@ -1,4 +1,9 @@
-import { defaultRegion, functionTimeoutMs, parseEndpoint, parseEnvironment } from '../../functions/delete-caster-video-resource/config';
+import {
+  defaultRegion,
+  functionTimeoutMs,
+  parseEndpoint,
+  parseEnvironment,
+} from '../../functions/delete-caster-video-resource/config';
 import { resolveCredentials } from '../../functions/delete-caster-video-resource/credentials';
 import { fcContext } from '../support/fc-context';
 
@@ -8,7 +13,10 @@ describe('parseEndpoint', () => {
   });
 
   it('accepts host[:port] and http(s)://host[:port]', () => {
-    expect(parseEndpoint('live.cn-shanghai.aliyuncs.com')).toEqual({ host: 'live.cn-shanghai.aliyuncs.com', protocol: 'https' });
+    expect(parseEndpoint('live.cn-shanghai.aliyuncs.com')).toEqual({
+      host: 'live.cn-shanghai.aliyuncs.com',
+      protocol: 'https',
+    });
     expect(parseEndpoint('https://example.com:8443')).toEqual({ host: 'example.com:8443', protocol: 'https' });
     expect(parseEndpoint('http://127.0.0.1:9001')).toEqual({ host: '127.0.0.1:9001', protocol: 'http' });
     expect(parseEndpoint('http://localhost:9001/')).toEqual({ host: 'localhost:9001', protocol: 'http' });
@@ -26,9 +34,13 @@ describe('parseEndpoint', () => {
 describe('parseEnvironment', () => {
   it('takes the region from LIVE_REGION, else context.region, else FC_REGION', () => {
     const ctx = fcContext({ region: 'cn-hangzhou' });
-    expect(defaultRegion(parseEnvironment({ LIVE_REGION: 'cn-beijing', FC_REGION: 'cn-shenzhen' }), ctx)).toBe('cn-beijing');
+    expect(defaultRegion(parseEnvironment({ LIVE_REGION: 'cn-beijing', FC_REGION: 'cn-shenzhen' }), ctx)).toBe(
+      'cn-beijing',
+    );
     expect(defaultRegion(parseEnvironment({ FC_REGION: 'cn-shenzhen' }), ctx)).toBe('cn-hangzhou');
-    expect(defaultRegion(parseEnvironment({ FC_REGION: 'cn-shenzhen' }), fcContext({ region: undefined }))).toBe('cn-shenzhen');
+    expect(defaultRegion(parseEnvironment({ FC_REGION: 'cn-shenzhen' }), fcContext({ region: undefined }))).toBe(
+      'cn-shenzhen',
+    );
   });
 
   it('reads limits, allowlist and log level with their defaults', () => {
@@ -47,10 +59,16 @@ describe('parseEnvironment', () => {
       }
       throw new Error('accepted');
     };
-    expect(refusal({ LIVE_MAX_ATTEMPTS: '0' })).toMatchObject({ code: 'InvalidConfiguration', status: 500, message: expect.stringMatching(/^LIVE_MAX_ATTEMPTS .*"0"/) });
+    expect(refusal({ LIVE_MAX_ATTEMPTS: '0' })).toMatchObject({
+      code: 'InvalidConfiguration',
+      status: 500,
+      message: expect.stringMatching(/^LIVE_MAX_ATTEMPTS .*"0"/),
+    });
     expect(refusal({ LIVE_MAX_ATTEMPTS: '2.5' }).message).toMatch(/LIVE_MAX_ATTEMPTS must be a positive integer/);
     expect(refusal({ LIVE_QPS: 'fast' }).message).toMatch(/^LIVE_QPS .*"fast"/);
-    expect(refusal({ LOG_LEVEL: 'verbose' }).message).toBe('LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose").');
+    expect(refusal({ LOG_LEVEL: 'verbose' }).message).toBe(
+      'LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose").',
+    );
     expect(refusal({ LIVE_ENDPOINT: 'ftp://x' }).message).toMatch(/^LIVE_ENDPOINT/);
   });
 });
@@ -68,10 +86,16 @@ describe('resolveCredentials', () => {
 
   it('prefers the context (the role), then the environment', () => {
     expect(resolveCredentials(fcContext({ credentials: role }), env)).toEqual(role);
-    expect(resolveCredentials(fcContext({ credentials: {} }), env)).toEqual({ accessKeyId: 'env-id', accessKeySecret: 'env-secret', securityToken: undefined });
+    expect(resolveCredentials(fcContext({ credentials: {} }), env)).toEqual({
+      accessKeyId: 'env-id',
+      accessKeySecret: 'env-secret',
+      securityToken: undefined,
+    });
   });
 
   it('throws MissingCredentials when there are none', () => {
-    expect(() => resolveCredentials(fcContext({ credentials: {} }), {})).toThrow(expect.objectContaining({ code: 'MissingCredentials', status: 500 }));
+    expect(() => resolveCredentials(fcContext({ credentials: {} }), {})).toThrow(
+      expect.objectContaining({ code: 'MissingCredentials', status: 500 }),
+    );
   });
 });

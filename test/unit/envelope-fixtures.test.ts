@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DELETE_REQUEST,
-  FIXTURE_DIR,
+  type Encoding,
   eventBridgeBatch,
   eventBridgeEvent,
   expectedIdentities,
+  FIXTURE_DIR,
   fixture,
   fixtureText,
   invokeApiEvent,
   kafkaStream,
+  type Message,
   mnsQueueEvent,
   mnsQueueStream,
   mnsTopicJson,
@@ -22,8 +24,6 @@ import {
   rocketMqEvent,
   rocketMqStream,
   timerEvent,
-  type Encoding,
-  type Message,
 } from '../support/envelopes';
 
 interface Row {
@@ -140,7 +140,8 @@ describe('event fixtures (test/fixtures/events)', () => {
       delete node[keys[keys.length - 1]];
       return value;
     };
-    for (const [original, variant, at] of pairs) expect(drop(fixture(variant), at)).toEqual(drop(fixture(original), at));
+    for (const [original, variant, at] of pairs)
+      expect(drop(fixture(variant), at)).toEqual(drop(fixture(original), at));
   });
 });
 
@@ -150,40 +151,126 @@ describe('envelope factories (test/support/envelopes.ts)', () => {
 
   /** Factory call → the README row whose path and encoding it must follow, and the messages it was given. */
   const cases: Array<{ name: string; row: string; messages: Message[]; build(messages: Message[]): unknown }> = [
-    { name: 'eventBridgeEvent', row: 'eventbridge/custom-bus.json', messages: [request(2)], build: ([m]) => eventBridgeEvent(m) },
-    { name: 'eventBridgeEvent default bus', row: 'eventbridge/default-bus.json', messages: [request(2)], build: ([m]) => eventBridgeEvent(m, { bus: 'default' }) },
+    {
+      name: 'eventBridgeEvent',
+      row: 'eventbridge/custom-bus.json',
+      messages: [request(2)],
+      build: ([m]) => eventBridgeEvent(m),
+    },
+    {
+      name: 'eventBridgeEvent default bus',
+      row: 'eventbridge/default-bus.json',
+      messages: [request(2)],
+      build: ([m]) => eventBridgeEvent(m, { bus: 'default' }),
+    },
     { name: 'eventBridgeBatch', row: 'cloudevent-batch.json', messages: two, build: (ms) => eventBridgeBatch(ms) },
-    { name: 'mnsQueueEvent', row: 'mns-queue/event-driven.json', messages: [request(2)], build: ([m]) => mnsQueueEvent(m) },
-    { name: 'mnsQueueEvent base64', row: 'mns-queue/event-driven-base64.json', messages: [request(2)], build: ([m]) => mnsQueueEvent(m, { base64: true }) },
-    { name: 'mnsQueueEvent raw text', row: 'mns-queue/event-driven.json', messages: ['TEST'], build: ([m]) => mnsQueueEvent(m) },
+    {
+      name: 'mnsQueueEvent',
+      row: 'mns-queue/event-driven.json',
+      messages: [request(2)],
+      build: ([m]) => mnsQueueEvent(m),
+    },
+    {
+      name: 'mnsQueueEvent base64',
+      row: 'mns-queue/event-driven-base64.json',
+      messages: [request(2)],
+      build: ([m]) => mnsQueueEvent(m, { base64: true }),
+    },
+    {
+      name: 'mnsQueueEvent raw text',
+      row: 'mns-queue/event-driven.json',
+      messages: ['TEST'],
+      build: ([m]) => mnsQueueEvent(m),
+    },
     { name: 'mnsQueueStream', row: 'mns-queue/event-streaming.json', messages: two, build: (ms) => mnsQueueStream(ms) },
-    { name: 'mnsQueueStream base64', row: 'mns-queue/event-streaming-base64.json', messages: two, build: (ms) => mnsQueueStream(ms, { base64: true }) },
+    {
+      name: 'mnsQueueStream base64',
+      row: 'mns-queue/event-streaming-base64.json',
+      messages: two,
+      build: (ms) => mnsQueueStream(ms, { base64: true }),
+    },
     { name: 'mnsTopicJson', row: 'mns-topic/json.json', messages: [request(2)], build: ([m]) => mnsTopicJson(m) },
-    { name: 'mnsTopicJson attributes', row: 'mns-topic/json-attributes.json', messages: [request(2)], build: ([m]) => mnsTopicJson(m, { attributes: { key: 'value' } }) },
-    { name: 'mnsTopicStream attrs', row: 'mns-topic/stream-attributes.json', messages: [request(2)], build: ([m]) => mnsTopicStream(m, { attrs: true }) },
+    {
+      name: 'mnsTopicJson attributes',
+      row: 'mns-topic/json-attributes.json',
+      messages: [request(2)],
+      build: ([m]) => mnsTopicJson(m, { attributes: { key: 'value' } }),
+    },
+    {
+      name: 'mnsTopicStream attrs',
+      row: 'mns-topic/stream-attributes.json',
+      messages: [request(2)],
+      build: ([m]) => mnsTopicStream(m, { attrs: true }),
+    },
     { name: 'mnsTopicStream', row: 'mns-topic/stream.json', messages: [request(2)], build: ([m]) => mnsTopicStream(m) },
-    { name: 'mnsTopicStream raw text', row: 'mns-topic/documented-stream.txt', messages: ['hello topic'], build: ([m]) => mnsTopicStream(m) },
-    { name: 'rocketMqEvent', row: 'rocketmq/event-driven.json', messages: [request(2)], build: ([m]) => rocketMqEvent(m) },
+    {
+      name: 'mnsTopicStream raw text',
+      row: 'mns-topic/documented-stream.txt',
+      messages: ['hello topic'],
+      build: ([m]) => mnsTopicStream(m),
+    },
+    {
+      name: 'rocketMqEvent',
+      row: 'rocketmq/event-driven.json',
+      messages: [request(2)],
+      build: ([m]) => rocketMqEvent(m),
+    },
     { name: 'rocketMqStream', row: 'rocketmq/event-streaming.json', messages: two, build: (ms) => rocketMqStream(ms) },
     { name: 'kafkaStream text', row: 'kafka/text.json', messages: two, build: (ms) => kafkaStream(ms) },
-    { name: 'kafkaStream json', row: 'kafka/json.json', messages: two, build: (ms) => kafkaStream(ms, { format: 'json' }) },
-    { name: 'kafkaStream base64', row: 'kafka/base64.json', messages: two, build: (ms) => kafkaStream(ms, { format: 'base64' }) },
-    { name: 'kafkaStream legacy', row: 'kafka/legacy.json', messages: two, build: (ms) => kafkaStream(ms, { format: 'legacy' }) },
-    { name: 'kafkaStream json, non-JSON text', row: 'kafka/json.json', messages: ['hello kafka msg'], build: (ms) => kafkaStream(ms, { format: 'json' }) },
-    { name: 'rabbitMqEvent', row: 'rabbitmq/event-driven.json', messages: [request(2)], build: ([m]) => rabbitMqEvent(m) },
+    {
+      name: 'kafkaStream json',
+      row: 'kafka/json.json',
+      messages: two,
+      build: (ms) => kafkaStream(ms, { format: 'json' }),
+    },
+    {
+      name: 'kafkaStream base64',
+      row: 'kafka/base64.json',
+      messages: two,
+      build: (ms) => kafkaStream(ms, { format: 'base64' }),
+    },
+    {
+      name: 'kafkaStream legacy',
+      row: 'kafka/legacy.json',
+      messages: two,
+      build: (ms) => kafkaStream(ms, { format: 'legacy' }),
+    },
+    {
+      name: 'kafkaStream json, non-JSON text',
+      row: 'kafka/json.json',
+      messages: ['hello kafka msg'],
+      build: (ms) => kafkaStream(ms, { format: 'json' }),
+    },
+    {
+      name: 'rabbitMqEvent',
+      row: 'rabbitmq/event-driven.json',
+      messages: [request(2)],
+      build: ([m]) => rabbitMqEvent(m),
+    },
     { name: 'rabbitMqStream', row: 'rabbitmq/event-streaming.json', messages: two, build: (ms) => rabbitMqStream(ms) },
-    { name: 'rabbitMqStream text body', row: 'rabbitmq/documented-event-streaming.json', messages: ['消息发送Body010'], build: (ms) => rabbitMqStream(ms) },
+    {
+      name: 'rabbitMqStream text body',
+      row: 'rabbitmq/documented-event-streaming.json',
+      messages: ['消息发送Body010'],
+      build: (ms) => rabbitMqStream(ms),
+    },
     { name: 'timerEvent', row: 'timer/timer.json', messages: [request(2)], build: ([m]) => timerEvent(m) },
     { name: 'rawData', row: 'rawdata/payload.json', messages: [request(2)], build: ([m]) => rawData(m) },
     { name: 'rawDataArray', row: 'rawdata/array.json', messages: two, build: (ms) => rawDataArray(ms) },
-    { name: 'invokeApiEvent', row: 'fc-invoke/invoke-api.json', messages: [request(2)], build: ([m]) => invokeApiEvent(m) },
+    {
+      name: 'invokeApiEvent',
+      row: 'fc-invoke/invoke-api.json',
+      messages: [request(2)],
+      build: ([m]) => invokeApiEvent(m),
+    },
   ];
 
   it.each(cases)('$name embeds the message where the README row $row says', ({ row, messages, build }) => {
     const { at, encoding } = rowFor(row);
     const read = readMessages(build(messages), at, encoding as Encoding);
     expect(read.map(asValue)).toEqual(messages.map(asValue));
-    if (encoding === 'text' || encoding === 'base64') expect(read).toEqual(messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))));
+    if (encoding === 'text' || encoding === 'base64')
+      expect(read).toEqual(messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))));
   });
 
   it('a raw RawData text message is its bytes; base64 invoke bodies are flagged', () => {
@@ -197,8 +284,14 @@ describe('envelope factories (test/support/envelopes.ts)', () => {
   });
 
   it('MNS topic attributes arrive as extra keys (JSON) or under attrs (STREAM)', () => {
-    expect(mnsTopicJson(request(2), { attributes: { priority: 'high' } })).toMatchObject({ priority: 'high', TopicName: 'Mytopic' });
-    expect(mnsTopicStream(request(2), { attrs: { Extend: '{"k":"v"}' } })).toEqual({ body: JSON.stringify(request(2)), attrs: { Extend: '{"k":"v"}' } });
+    expect(mnsTopicJson(request(2), { attributes: { priority: 'high' } })).toMatchObject({
+      priority: 'high',
+      TopicName: 'Mytopic',
+    });
+    expect(mnsTopicStream(request(2), { attrs: { Extend: '{"k":"v"}' } })).toEqual({
+      body: JSON.stringify(request(2)),
+      attrs: { Extend: '{"k":"v"}' },
+    });
     expect(Buffer.isBuffer(mnsTopicStream(request(2)))).toBe(true);
   });
 
@@ -226,14 +319,25 @@ describe('envelope factories (test/support/envelopes.ts)', () => {
     expect(offsets).toEqual(kafka.map((e: any) => e.data.offset));
     expect(offsets[1]).toBeGreaterThan(offsets[0]);
     expect(offsets[2]).toBeGreaterThan(offsets[1]);
-    expect(expectedIdentities(kafka)[0]).toEqual({ id: kafka[0].id, topic: 'mytopic', partition: 7, offset: offsets[0] });
+    expect(expectedIdentities(kafka)[0]).toEqual({
+      id: kafka[0].id,
+      topic: 'mytopic',
+      partition: 7,
+      offset: offsets[0],
+    });
 
     const legacy = kafkaStream([request(2)], { format: 'legacy' });
     expect(typeof legacy[0]).toBe('string');
-    expect(expectedIdentities(legacy)[0]).toMatchObject({ topic: 'HelloTopic', partition: 9, offset: JSON.parse(legacy[0]).data.offset });
+    expect(expectedIdentities(legacy)[0]).toMatchObject({
+      topic: 'HelloTopic',
+      partition: 9,
+      offset: JSON.parse(legacy[0]).data.offset,
+    });
 
     const rocket = rocketMqEvent(request(2));
-    expect(expectedIdentities(rocket)).toEqual([{ id: rocket.id, topic: 'TopicName', msgId: rocket.data.systemProperties.UNIQ_KEY }]);
+    expect(expectedIdentities(rocket)).toEqual([
+      { id: rocket.id, topic: 'TopicName', msgId: rocket.data.systemProperties.UNIQ_KEY },
+    ]);
 
     const rabbit = rabbitMqEvent(request(2));
     expect(expectedIdentities(rabbit)).toEqual([

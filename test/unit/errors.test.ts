@@ -1,10 +1,14 @@
-import { fromLiveAnswer } from '../../functions/delete-caster-video-resource/live/classify';
-import { classifyFailure } from '../../functions/delete-caster-video-resource/live/classify';
+import { classifyFailure, fromLiveAnswer } from '../../functions/delete-caster-video-resource/live/classify';
 
 const liveError = (code: string, statusCode: number) => ({
   code,
   message: `code: ${statusCode}, msg request id: RID`,
-  data: { statusCode, RequestId: 'RID-1', Message: `${code} happened`, Recommend: 'https://api.aliyun.com/troubleshoot?q=' + code },
+  data: {
+    statusCode,
+    RequestId: 'RID-1',
+    Message: `${code} happened`,
+    Recommend: 'https://api.aliyun.com/troubleshoot?q=' + code,
+  },
 });
 
 describe('error mapping', () => {
@@ -34,11 +38,18 @@ describe('error mapping', () => {
 
   it('turns transport failures into UpstreamUnavailable, and a deadline-bound timeout into Timeout', () => {
     const reset = Object.assign(new Error('socket hang up GET http://x failed.'), { code: 'ECONNRESET' });
-    expect(classifyFailure(reset, false).toBody()).toMatchObject({ code: 'UpstreamUnavailable', status: 503, retryable: true, message: 'Could not reach Live (ECONNRESET).' });
+    expect(classifyFailure(reset, false).toBody()).toMatchObject({
+      code: 'UpstreamUnavailable',
+      status: 503,
+      retryable: true,
+      message: 'Could not reach Live (ECONNRESET).',
+    });
     const timeout = Object.assign(new Error('ReadTimeout(100)'), { name: 'RequestTimeoutError' });
     expect(classifyFailure(timeout, true).toBody()).toMatchObject({ code: 'Timeout', status: 504, retryable: true });
     expect(classifyFailure(timeout, false).toBody()).toMatchObject({ code: 'UpstreamUnavailable', status: 503 });
-    expect(classifyFailure(new SyntaxError('Unexpected token <'), false).toBody()).toMatchObject({ code: 'UpstreamUnavailable' });
+    expect(classifyFailure(new SyntaxError('Unexpected token <'), false).toBody()).toMatchObject({
+      code: 'UpstreamUnavailable',
+    });
   });
 
   it('never copies a transport message, which may hold URLs or headers', () => {

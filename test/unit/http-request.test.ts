@@ -1,7 +1,7 @@
-import { FunctionError } from '../../functions/delete-caster-video-resource/errors';
 import { readHttpRequest } from '../../functions/delete-caster-video-resource/delivery/http-request';
+import { FunctionError } from '../../functions/delete-caster-video-resource/errors';
 import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/types';
-import { httpEvent, type HttpEventOptions } from '../support/events';
+import { type HttpEventOptions, httpEvent } from '../support/events';
 
 const read = (opts: HttpEventOptions) => readHttpRequest(httpEvent(opts) as unknown as HttpTriggerEvent);
 
@@ -20,17 +20,27 @@ describe('readHttpRequest', () => {
   });
 
   it('reads a form body and a base64-encoded body', () => {
-    expect(read({ body: 'CasterId=c&ResourceId=r&DryRun=true', contentType: 'application/x-www-form-urlencoded' })).toMatchObject({
+    expect(
+      read({ body: 'CasterId=c&ResourceId=r&DryRun=true', contentType: 'application/x-www-form-urlencoded' }),
+    ).toMatchObject({
       CasterId: 'c',
       ResourceId: 'r',
       DryRun: 'true',
     });
-    expect(read({ body: { casterId: 'c', resourceId: 'r' }, base64: true })).toMatchObject({ CasterId: 'c', ResourceId: 'r' });
+    expect(read({ body: { casterId: 'c', resourceId: 'r' }, base64: true })).toMatchObject({
+      CasterId: 'c',
+      ResourceId: 'r',
+    });
   });
 
   it('reads query parameters and the REST path, URL-decoded', () => {
-    expect(read({ method: 'DELETE', query: { CasterId: 'c', ResourceId: 'r' }, contentType: null })).toMatchObject({ CasterId: 'c', ResourceId: 'r' });
-    expect(read({ method: 'DELETE', path: '/casters/LIVEPRODUCER_POST-cn-1/video-resources/res%3A1', contentType: null })).toMatchObject({
+    expect(read({ method: 'DELETE', query: { CasterId: 'c', ResourceId: 'r' }, contentType: null })).toMatchObject({
+      CasterId: 'c',
+      ResourceId: 'r',
+    });
+    expect(
+      read({ method: 'DELETE', path: '/casters/LIVEPRODUCER_POST-cn-1/video-resources/res%3A1', contentType: null }),
+    ).toMatchObject({
       CasterId: 'LIVEPRODUCER_POST-cn-1',
       ResourceId: 'res:1',
     });
@@ -58,7 +68,10 @@ describe('readHttpRequest', () => {
 
   it('answers 400 for unreadable JSON and 415 for other content types', () => {
     expect(errorOf({ body: '{"CasterId": ' })).toMatchObject({ code: 'InvalidRequest', status: 400 });
-    expect(errorOf({ body: 'haha', contentType: 'application/octet-stream' })).toMatchObject({ code: 'UnsupportedMediaType', status: 415 });
+    expect(errorOf({ body: 'haha', contentType: 'application/octet-stream' })).toMatchObject({
+      code: 'UnsupportedMediaType',
+      status: 415,
+    });
     expect(errorOf({ body: 'CasterId=c', contentType: 'text/plain' })).toMatchObject({ status: 415 });
   });
 

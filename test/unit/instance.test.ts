@@ -23,7 +23,11 @@ describe('Instance', () => {
       return undefined;
     };
     const first = refusal();
-    expect(first).toMatchObject({ code: 'InvalidConfiguration', status: 500, message: expect.stringContaining('LOG_LEVEL') });
+    expect(first).toMatchObject({
+      code: 'InvalidConfiguration',
+      status: 500,
+      message: expect.stringContaining('LOG_LEVEL'),
+    });
     expect(refusal()).toBe(first);
     expect(() => instance.use().live.clientFor(ROLE)).toThrow(/LOG_LEVEL/);
     expect(instance.logLevel).toBe('info');
@@ -34,7 +38,9 @@ describe('Instance', () => {
     expect(instance.use().limiter).toBe(instance.use().limiter);
     const client = instance.use().live.clientFor(ROLE);
     expect(instance.use().live.clientFor({ ...ROLE })).toBe(client);
-    const rotated = instance.use().live.clientFor({ ...ROLE, accessKeySecret: 'role-secret-2', securityToken: 'role-token-2' });
+    const rotated = instance
+      .use()
+      .live.clientFor({ ...ROLE, accessKeySecret: 'role-secret-2', securityToken: 'role-token-2' });
     expect(rotated).not.toBe(client);
   });
 

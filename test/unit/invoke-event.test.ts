@@ -5,11 +5,19 @@ import { toHttpTriggerEvent, toInvokeFunctionEvent } from '../../scripts/local/h
 
 // The local invoke API hands the bundle what FC 3.0 hands a function with an
 // HTTP trigger on InvokeFunction: the recorded event in test/fixtures/reference.
-const template = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/reference/events/fc3-http-trigger-template.json'), 'utf8'));
+const template = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../fixtures/reference/events/fc3-http-trigger-template.json'), 'utf8'),
+);
 const rawPath = '/2023-03-30/functions/caster-video-resource-delete/invocations';
 
 function request(headers: Record<string, string>): IncomingMessage {
-  return { method: 'POST', url: rawPath, headers, httpVersion: '1.1', socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+  return {
+    method: 'POST',
+    url: rawPath,
+    headers,
+    httpVersion: '1.1',
+    socket: { remoteAddress: '127.0.0.1' },
+  } as unknown as IncomingMessage;
 }
 
 describe('the event of an InvokeFunction call (npm start, FC invoke API path)', () => {
@@ -17,7 +25,7 @@ describe('the event of an InvokeFunction call (npm start, FC invoke API path)', 
   const req = request({ 'content-type': 'application/json', 'x-fc-invocation-type': 'Sync', 'user-agent': 'fc2' });
   const event = toInvokeFunctionEvent(req, new URL(rawPath, 'http://127.0.0.1:9000'), Buffer.from(payload), 'local-1');
 
-  it('has the recorded event\'s shape, with the API path as rawPath', () => {
+  it("has the recorded event's shape, with the API path as rawPath", () => {
     expect(Object.keys(event).sort()).toEqual(Object.keys(template).sort());
     expect(event.rawPath).toBe(rawPath);
     expect(event.requestContext.http).toMatchObject({ method: 'POST', path: rawPath });
@@ -25,9 +33,16 @@ describe('the event of an InvokeFunction call (npm start, FC invoke API path)', 
   });
 
   it('carries X-Acs-Action InvokeFunction, an octet-stream content type and the raw payload', () => {
-    expect(event.headers).toMatchObject({ 'X-Acs-Action': 'InvokeFunction', 'Content-Type': 'application/octet-stream', 'x-fc-invocation-type': 'Sync' });
+    expect(event.headers).toMatchObject({
+      'X-Acs-Action': 'InvokeFunction',
+      'Content-Type': 'application/octet-stream',
+      'x-fc-invocation-type': 'Sync',
+    });
     expect(event.headers).not.toHaveProperty('content-type');
-    expect(template.headers).toMatchObject({ 'X-Acs-Action': 'InvokeFunction', 'Content-Type': 'application/octet-stream' });
+    expect(template.headers).toMatchObject({
+      'X-Acs-Action': 'InvokeFunction',
+      'Content-Type': 'application/octet-stream',
+    });
     expect(event.body).toBe(payload);
     expect(event.isBase64Encoded).toBe(false);
   });

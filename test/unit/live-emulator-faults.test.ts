@@ -44,7 +44,7 @@ describe('emulator FaultQueue', () => {
 
   it('over many seeded draws, hits close to the probability', () => {
     let s = 42;
-    const seeded = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const seeded = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const q = new FaultQueue();
     q.add({ kind: 'throttle', probability: 0.1, times: Infinity });
     const hits = Array.from({ length: 10_000 }, () => q.take('A', seeded)).filter(Boolean).length;

@@ -75,7 +75,7 @@ describe('emulator AccountQuota (sliding 1 s window)', () => {
     expect(q.admit(t + 20).ok).toBe(false);
     // Seeded shuffles of nearby arrivals never put more than Q in any window of accepted arrival times.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const r = new AccountQuota(5, c.now);
     const accepted: number[] = [];
     for (let i = 0; i < 3000; i += 1) {

@@ -27,7 +27,14 @@ const PUBLISHED = {
     'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
     'x-acs-content-sha256': ACS3.emptyPayloadSha256,
   },
-  signedHeaders: ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'],
+  signedHeaders: [
+    'host',
+    'x-acs-action',
+    'x-acs-content-sha256',
+    'x-acs-date',
+    'x-acs-signature-nonce',
+    'x-acs-version',
+  ],
   canonicalRequest: [
     'POST',
     '/',
@@ -135,7 +142,9 @@ describe('parseAuthorization', () => {
   });
 
   it('tolerates spaces after commas and lower-cases header names', () => {
-    expect(parseAuthorization('ACS3-HMAC-SHA256 Credential=STS.abc, SignedHeaders=Host;X-Acs-Date, Signature=ab12')).toEqual({
+    expect(
+      parseAuthorization('ACS3-HMAC-SHA256 Credential=STS.abc, SignedHeaders=Host;X-Acs-Date, Signature=ab12'),
+    ).toEqual({
       algorithm: 'ACS3-HMAC-SHA256',
       accessKeyId: 'STS.abc',
       signedHeaders: ['host', 'x-acs-date'],
@@ -144,7 +153,9 @@ describe('parseAuthorization', () => {
   });
 
   it('returns another algorithm as sent, for the caller to reject', () => {
-    expect(parseAuthorization('ACS3-HMAC-SM3 Credential=k,SignedHeaders=host,Signature=ab')?.algorithm).toBe('ACS3-HMAC-SM3');
+    expect(parseAuthorization('ACS3-HMAC-SM3 Credential=k,SignedHeaders=host,Signature=ab')?.algorithm).toBe(
+      'ACS3-HMAC-SM3',
+    );
   });
 
   it.each([

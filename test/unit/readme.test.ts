@@ -1,12 +1,14 @@
 import fs from 'node:fs';
-import yaml from 'js-yaml';
 import path from 'node:path';
+import yaml from 'js-yaml';
 
 // The README is how a newcomer and an operator get by without the source: it
 // must name every command and folder, and define what it uses before using it.
 const ROOT = path.resolve(__dirname, '../..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 function section(title: string): string {
   const start = README.indexOf(`\n## ${title}\n`);
@@ -28,7 +30,7 @@ function folders(dir = ''): string[] {
 }
 
 describe('README', () => {
-  it('npm run deploy builds once: s.yaml\'s pre-deploy action builds, the script itself does not', () => {
+  it("npm run deploy builds once: s.yaml's pre-deploy action builds, the script itself does not", () => {
     const s = yaml.load(fs.readFileSync(path.join(ROOT, 's.yaml'), 'utf8')) as any;
     const preDeploy = Object.values<any>(s.resources).flatMap((r) => r.actions?.['pre-deploy'] ?? []);
     expect(preDeploy.map((a: { run: string }) => a.run)).toEqual(['npm run build']);
@@ -36,7 +38,9 @@ describe('README', () => {
   });
 
   it('documents every npm script, each running a file that exists', () => {
-    const files = Object.values(scripts).flatMap((command) => [...command.matchAll(/tsx (scripts\/\S+\.ts)/g)].map((m) => m[1]));
+    const files = Object.values(scripts).flatMap((command) =>
+      [...command.matchAll(/tsx (scripts\/\S+\.ts)/g)].map((m) => m[1]),
+    );
     expect(files.filter((file) => !fs.existsSync(path.join(ROOT, file)))).toEqual([]);
     const undocumented = Object.keys(scripts).filter((name) => !new RegExp(`npm (run )?(-s )?${name}\\b`).test(README));
     expect(undocumented).toEqual([]);
@@ -53,7 +57,9 @@ describe('README', () => {
   it('names every folder in the Development table (a deep folder may be named by its parent)', () => {
     const named = [...section('Development').matchAll(/`([\w.][\w./-]*)\/`/g)].map((m) => m[1]);
     const covered = (folder: string) =>
-      named.some((n) => n === folder || n.startsWith(`${folder}/`) || (folder.startsWith(`${n}/`) && n.split('/').length >= 2));
+      named.some(
+        (n) => n === folder || n.startsWith(`${folder}/`) || (folder.startsWith(`${n}/`) && n.split('/').length >= 2),
+      );
     expect(folders().filter((f) => !covered(f))).toEqual([]);
   });
 });

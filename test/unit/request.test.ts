@@ -3,11 +3,15 @@ import { readRecord } from '../../functions/delete-caster-video-resource/request
 import { validateItem } from '../../functions/delete-caster-video-resource/request/validate';
 
 /** Plans one payload as a single record, as the handler does for a plain event. */
-function plan(payload: unknown, { region = 'cn-shanghai' as string | undefined, allowed = undefined as Set<string> | undefined } = {}) {
+function plan(
+  payload: unknown,
+  { region = 'cn-shanghai' as string | undefined, allowed = undefined as Set<string> | undefined } = {},
+) {
   return planWork([{ payload }], false, region, allowed, false);
 }
 const items = (payload: unknown) => plan(payload).work.map((w) => w.item);
-const problems = (payload: unknown) => plan(payload).work.flatMap((w) => (w.error ? (w.error.details as Array<{ field: string; problem: string }>) : []));
+const problems = (payload: unknown) =>
+  plan(payload).work.flatMap((w) => (w.error ? (w.error.details as Array<{ field: string; problem: string }>) : []));
 
 describe('request reading and validation', () => {
   it('accepts the fields in any letter case', () => {
@@ -17,23 +21,44 @@ describe('request reading and validation', () => {
   });
 
   it('refuses the same field spelt twice with different values', () => {
-    expect(problems({ CasterId: 'a', casterid: 'b', ResourceId: 'r' })).toEqual([expect.objectContaining({ field: 'CasterId' })]);
+    expect(problems({ CasterId: 'a', casterid: 'b', ResourceId: 'r' })).toEqual([
+      expect.objectContaining({ field: 'CasterId' }),
+    ]);
   });
 
   it.each([
-    [true, true], [false, false], ['true', true], ['FALSE', false], [1, true], [0, false], ['1', true], ['0', false], ['yes', true], ['No', false],
+    [true, true],
+    [false, false],
+    ['true', true],
+    ['FALSE', false],
+    [1, true],
+    [0, false],
+    ['1', true],
+    ['0', false],
+    ['yes', true],
+    ['No', false],
   ])('reads DryRun %p as %p', (given, expected) => {
     expect(items({ CasterId: 'c', ResourceId: 'r', DryRun: given })[0]?.dryRun).toBe(expected);
   });
 
   it('refuses a DryRun it cannot read rather than deleting', () => {
-    expect(problems({ CasterId: 'c', ResourceId: 'r', DryRun: 'maybe' })).toEqual([{ field: 'DryRun', problem: 'must be true or false' }]);
+    expect(problems({ CasterId: 'c', ResourceId: 'r', DryRun: 'maybe' })).toEqual([
+      { field: 'DryRun', problem: 'must be true or false' },
+    ]);
   });
 
   it('refuses a misspelt field, naming the closest accepted name', () => {
-    expect(problems({ CasterId: 'c', ResourceId: 'r', DryRn: true })).toEqual([{ field: 'DryRn', problem: 'is not a known field; did you mean DryRun?' }]);
-    expect(problems({ CasterId: 'c', Resource_Id: 'r' })[0]).toEqual({ field: 'Resource_Id', problem: 'is not a known field; did you mean ResourceId?' });
-    expect(problems({ CasterId: 'c', ResourceId: 'r', Items: [], Item: [] })).toContainEqual({ field: 'Item', problem: 'is not a known field; did you mean Items?' });
+    expect(problems({ CasterId: 'c', ResourceId: 'r', DryRn: true })).toEqual([
+      { field: 'DryRn', problem: 'is not a known field; did you mean DryRun?' },
+    ]);
+    expect(problems({ CasterId: 'c', Resource_Id: 'r' })[0]).toEqual({
+      field: 'Resource_Id',
+      problem: 'is not a known field; did you mean ResourceId?',
+    });
+    expect(problems({ CasterId: 'c', ResourceId: 'r', Items: [], Item: [] })).toContainEqual({
+      field: 'Item',
+      problem: 'is not a known field; did you mean Items?',
+    });
   });
 
   it('leaves keys unlike any field alone (a pipeline may add its own metadata)', () => {
@@ -48,11 +73,18 @@ describe('request reading and validation', () => {
   });
 
   it('reads ResourceIds and Items in order, Items taking top-level fields as defaults', () => {
-    expect(items({ CasterId: 'c', ResourceIds: ['r2', 'r1'], DryRun: 'true' }).map((i) => [i?.resourceId, i?.dryRun])).toEqual([
+    expect(
+      items({ CasterId: 'c', ResourceIds: ['r2', 'r1'], DryRun: 'true' }).map((i) => [i?.resourceId, i?.dryRun]),
+    ).toEqual([
       ['r2', true],
       ['r1', true],
     ]);
-    expect(items({ CasterId: 'c', Items: [{ ResourceId: 'a' }, { CasterId: 'c', resourceId: 'b' }] }).map((i) => [i?.casterId, i?.resourceId])).toEqual([
+    expect(
+      items({ CasterId: 'c', Items: [{ ResourceId: 'a' }, { CasterId: 'c', resourceId: 'b' }] }).map((i) => [
+        i?.casterId,
+        i?.resourceId,
+      ]),
+    ).toEqual([
       ['c', 'a'],
       ['c', 'b'],
     ]);
@@ -67,7 +99,9 @@ describe('request reading and validation', () => {
   });
 
   it('refuses only the bad entries of a list, naming each with its place', () => {
-    const { work, batch } = plan({ Items: [{ CasterId: 'c', ResourceId: 'ok' }, { CasterId: 'c', ResourceId: 'bad id!' }, 7] });
+    const { work, batch } = plan({
+      Items: [{ CasterId: 'c', ResourceId: 'ok' }, { CasterId: 'c', ResourceId: 'bad id!' }, 7],
+    });
     expect(batch).toBe(true);
     expect(work.map((w) => [w.index, w.item?.resourceId ?? null, w.error?.details])).toEqual([
       [0, 'ok', undefined],
@@ -81,7 +115,10 @@ describe('request reading and validation', () => {
       { field: 'CasterId', problem: 'is required' },
       { field: 'ResourceId', problem: 'is required' },
     ]);
-    expect(problems({ CasterId: 12, ResourceId: ['r'] }).map((p) => p.problem)).toEqual(['must be a string (got number)', 'must be a string (got array)']);
+    expect(problems({ CasterId: 12, ResourceId: ['r'] }).map((p) => p.problem)).toEqual([
+      'must be a string (got number)',
+      'must be a string (got array)',
+    ]);
     expect(items({ CasterId: 'x'.repeat(128), ResourceId: 'a_b.c:d-e' })).toHaveLength(1);
     expect(problems({ CasterId: 'x'.repeat(129), ResourceId: 'r' })[0].problem).toMatch(/at most 128/);
     expect(problems({ CasterId: 'c/../d', ResourceId: 'r' })[0].field).toBe('CasterId');
@@ -99,7 +136,11 @@ describe('request reading and validation', () => {
 
   it('runs the good records of a batch delivery beside a bad one', () => {
     const { work } = planWork(
-      [{ payload: { CasterId: 'c', ResourceId: 'a' }, identity: { id: 'e1' } }, { payload: 'TEST' }, { payload: { CasterId: 'c', ResourceIds: ['b', 'c'] } }],
+      [
+        { payload: { CasterId: 'c', ResourceId: 'a' }, identity: { id: 'e1' } },
+        { payload: 'TEST' },
+        { payload: { CasterId: 'c', ResourceIds: ['b', 'c'] } },
+      ],
       true,
       'cn-shanghai',
       undefined,
@@ -121,7 +162,10 @@ describe('request reading and validation', () => {
 
   it('resolves the region from the item, else the configured default, else refuses', () => {
     const raw = { at: '', casterId: 'c', resourceId: 'a', problems: [] };
-    expect(validateItem({ ...raw, regionId: 'cn-beijing' }, 'cn-shanghai')).toMatchObject({ ok: true, item: { regionId: 'cn-beijing' } });
+    expect(validateItem({ ...raw, regionId: 'cn-beijing' }, 'cn-shanghai')).toMatchObject({
+      ok: true,
+      item: { regionId: 'cn-beijing' },
+    });
     expect(validateItem(raw, 'cn-shanghai')).toMatchObject({ ok: true, item: { regionId: 'cn-shanghai' } });
     expect(validateItem(raw, undefined)).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
   });

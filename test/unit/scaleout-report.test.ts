@@ -1,8 +1,8 @@
 // The scale-out report's invariants catch what they name (they hold on a
 // clean run in test/integration/scaleout.test.ts; here each is broken once).
 import type { RecordedRequest } from '../../dev/live-emulator';
-import { casterOf, DEFAULT_SCALEOUT, resourceOf, seedFor, type InvocationRecord } from '../../scripts/scaleout/plan';
 import { OTHER_CLIENT_KEY } from '../../scripts/scaleout/other-client';
+import { casterOf, DEFAULT_SCALEOUT, type InvocationRecord, resourceOf, seedFor } from '../../scripts/scaleout/plan';
 import { buildReport } from '../../scripts/scaleout/report';
 
 const options = { ...DEFAULT_SCALEOUT, instances: 1, invocations: 3, quota: 10 };
@@ -10,20 +10,39 @@ const seed = seedFor(options);
 const caster = casterOf(0);
 
 const record = (index: number, ending: InvocationRecord['ending'], problems: string[] = []): InvocationRecord => ({
-  instance: 0, index, casterId: caster, resourceId: resourceOf(index), ending, outcome: ending === 'ok' ? 'deleted' : 'Throttling.User', ms: 10 * (index + 1), problems,
+  instance: 0,
+  index,
+  casterId: caster,
+  resourceId: resourceOf(index),
+  ending,
+  outcome: ending === 'ok' ? 'deleted' : 'Throttling.User',
+  ms: 10 * (index + 1),
+  problems,
 });
 
 const request = (resourceId: string, status: number, time: number): RecordedRequest => ({
-  time, action: 'DeleteCasterVideoResource', query: { CasterId: caster, ResourceId: resourceId }, accessKeyId: 'STS.x', status,
-  code: status === 200 ? null : 'Throttling.User', fault: null, requestId: `r-${time}`,
+  time,
+  action: 'DeleteCasterVideoResource',
+  query: { CasterId: caster, ResourceId: resourceId },
+  accessKeyId: 'STS.x',
+  status,
+  code: status === 200 ? null : 'Throttling.User',
+  fault: null,
+  requestId: `r-${time}`,
 });
 
-const [broken, lost, unasked] = ['every invocation answered, or thrown as retryable', 'nothing lost (each asked resource deleted, or its invocation threw)', 'nothing deleted that was not asked for'];
+const [broken, lost, unasked] = [
+  'every invocation answered, or thrown as retryable',
+  'nothing lost (each asked resource deleted, or its invocation threw)',
+  'nothing deleted that was not asked for',
+];
 
 describe('scaleout report', () => {
   it('holds and counts on a clean run: deleted, or thrown and still there', () => {
     const r = buildReport({
-      options, seed, durationMs: 2000,
+      options,
+      seed,
+      durationMs: 2000,
       records: [record(0, 'ok'), record(1, 'ok'), record(2, 'thrown')],
       requests: [request(resourceOf(0), 200, 0), request(resourceOf(1), 200, 10), request(resourceOf(2), 400, 20)],
       finalState: { [caster]: [resourceOf(2), 'scale-keep-0-0', 'scale-keep-0-1'] },
@@ -38,7 +57,9 @@ describe('scaleout report', () => {
 
   it('flags a resource acknowledged but not deleted, one deleted unasked, and a bad answer', () => {
     const r = buildReport({
-      options, seed, durationMs: 2000,
+      options,
+      seed,
+      durationMs: 2000,
       records: [record(0, 'ok'), record(1, 'failed'), record(2, 'killed', ['still running at the 30 s timeout'])],
       requests: [request(resourceOf(0), 200, 0), request('scale-keep-0-0', 200, 5)],
       finalState: { [caster]: [resourceOf(1), resourceOf(2), 'scale-keep-0-1'] },
@@ -54,13 +75,20 @@ describe('scaleout report', () => {
 
   it("counts another client's requests apart, and measures goodput against what it left of the quota", () => {
     const other = (time: number, throttled: boolean): RecordedRequest => ({
-      ...request('x', throttled ? 400 : 200, time), action: 'DescribeCasterVideoResources', accessKeyId: OTHER_CLIENT_KEY.accessKeyId,
+      ...request('x', throttled ? 400 : 200, time),
+      action: 'DescribeCasterVideoResources',
+      accessKeyId: OTHER_CLIENT_KEY.accessKeyId,
     });
     const r = buildReport({
-      options: { ...options, otherQps: 4 }, seed, durationMs: 2000,
+      options: { ...options, otherQps: 4 },
+      seed,
+      durationMs: 2000,
       records: [record(0, 'ok'), record(1, 'ok'), record(2, 'ok')],
       requests: [
-        request(resourceOf(0), 200, 0), request(resourceOf(1), 200, 10), request(resourceOf(2), 400, 15), request(resourceOf(2), 200, 20),
+        request(resourceOf(0), 200, 0),
+        request(resourceOf(1), 200, 10),
+        request(resourceOf(2), 400, 15),
+        request(resourceOf(2), 200, 20),
         ...[0, 250, 500, 750, 1000, 1250, 1500, 1750].map((t, i) => other(t, i === 0)),
       ],
       finalState: { [caster]: ['scale-keep-0-0', 'scale-keep-0-1'] },

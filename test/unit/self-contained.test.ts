@@ -38,14 +38,23 @@ describe('the repository is self-contained', () => {
   });
 
   it('keeps the reference data it reads, with the fc3 schema licence beside the schema', () => {
-    for (const file of ['fc3-props.schema.json', 'LICENSE.fc3-component.txt', 'events/fc3-http-trigger-template.json', 'events/sources/README.md']) {
+    for (const file of [
+      'fc3-props.schema.json',
+      'LICENSE.fc3-component.txt',
+      'events/fc3-http-trigger-template.json',
+      'events/sources/README.md',
+    ]) {
       expect(fs.existsSync(path.join(ROOT, 'test/fixtures/reference', file))).toBe(true);
     }
   });
 
   it('catches the forms it is meant to catch', () => {
     const up = (s: string) => s.replace(/UP/g, '..');
-    const bad = [`path.resolve(ROOT, 'UP/shared/reference/x.json')`, `'UP/UP/UP/shared/reference'`, `path.join(ROOT, 'UP', 'shared')`].map(up);
+    const bad = [
+      `path.resolve(ROOT, 'UP/shared/reference/x.json')`,
+      `'UP/UP/UP/shared/reference'`,
+      `path.join(ROOT, 'UP', 'shared')`,
+    ].map(up);
     for (const line of bad) expect(OUTSIDE.some((re) => re.test(line))).toBe(true);
     expect(OUTSIDE.some((re) => re.test(`const shared = 1; // shared-nonce`))).toBe(false);
   });

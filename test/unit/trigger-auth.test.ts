@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { signedHeaders } from '../../scripts/call';
-import { authFailureBody, verifyTriggerRequest, type AcceptedKey } from '../../scripts/local/trigger-auth';
 import { resultProblems } from '../../scripts/local/result-shape';
+import { type AcceptedKey, authFailureBody, verifyTriggerRequest } from '../../scripts/local/trigger-auth';
 
 // `npm run call` signs as FC's documentation does; `npm start -- --auth` checks as FC's gateway does.
 const KEY: AcceptedKey = { accessKeyId: 'LTAItestKey', accessKeySecret: 'test-secret' };
@@ -14,7 +14,8 @@ function request(method: string, url: string, headers: Record<string, string>): 
   return { method, url, headers: { host: '127.0.0.1:9000', ...lower } } as unknown as IncomingMessage;
 }
 
-const signed = (method: string, path: string, key: AcceptedKey = KEY, now?: Date) => signedHeaders(method, new URL(path, BASE), key, now);
+const signed = (method: string, path: string, key: AcceptedKey = KEY, now?: Date) =>
+  signedHeaders(method, new URL(path, BASE), key, now);
 
 describe('HTTP-trigger signatures (authType: function)', () => {
   it('accepts what npm run call signs, with path, query and an STS token', () => {
@@ -31,8 +32,19 @@ describe('HTTP-trigger signatures (authType: function)', () => {
     ['another path', (h: Record<string, string>) => request('DELETE', '/casters/C/video-resources/other', h)],
     ['another query', (h: Record<string, string>) => request('DELETE', '/casters/C/video-resources/R?DryRun=false', h)],
     ['another method', (h: Record<string, string>) => request('POST', '/casters/C/video-resources/R', h)],
-    ['another date', (h: Record<string, string>) => request('DELETE', '/casters/C/video-resources/R', { ...h, 'x-acs-date': new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, 'Z') })],
-    ['another token', (h: Record<string, string>) => request('DELETE', '/casters/C/video-resources/R', { ...h, 'x-acs-security-token': 'forged' })],
+    [
+      'another date',
+      (h: Record<string, string>) =>
+        request('DELETE', '/casters/C/video-resources/R', {
+          ...h,
+          'x-acs-date': new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        }),
+    ],
+    [
+      'another token',
+      (h: Record<string, string>) =>
+        request('DELETE', '/casters/C/video-resources/R', { ...h, 'x-acs-security-token': 'forged' }),
+    ],
   ])('refuses a request tampered with after signing (%s) as SignatureDoesNotMatch', (_what, tamper) => {
     const headers = signed('DELETE', '/casters/C/video-resources/R');
     expect(verifyTriggerRequest(tamper(headers), [KEY])).toMatchObject({ code: 'SignatureDoesNotMatch' });
@@ -41,14 +53,16 @@ describe('HTTP-trigger signatures (authType: function)', () => {
   it('refuses a wrong secret, an unknown key, a missing STS token and a stale date', () => {
     const wrongSecret = signed('POST', '/', { ...KEY, accessKeySecret: 'guess' });
     expect(verifyTriggerRequest(request('POST', '/', wrongSecret), [KEY])?.code).toBe('SignatureDoesNotMatch');
-    expect(verifyTriggerRequest(request('POST', '/', signed('POST', '/')), [STS])?.message).toMatch(/not accepted here/);
+    expect(verifyTriggerRequest(request('POST', '/', signed('POST', '/')), [STS])?.message).toMatch(
+      /not accepted here/,
+    );
     const noToken = signed('POST', '/', { ...STS, securityToken: undefined });
     expect(verifyTriggerRequest(request('POST', '/', noToken), [STS])?.message).toMatch(/x-acs-security-token/);
     const stale = signed('POST', '/', KEY, new Date(Date.now() - 16 * 60 * 1000));
     expect(verifyTriggerRequest(request('POST', '/', stale), [KEY])?.message).toMatch(/15 minutes/);
   });
 
-  it('answers a refusal in the function\'s own failure shape', () => {
+  it("answers a refusal in the function's own failure shape", () => {
     const body = JSON.parse(authFailureBody({ code: 'MissingAuthorization', message: 'sign it' }, 'local-1'));
     expect(resultProblems(body)).toEqual([]);
     expect(body).toEqual({
@@ -56,7 +70,14 @@ describe('HTTP-trigger signatures (authType: function)', () => {
       casterId: null,
       resourceId: null,
       invocationId: 'local-1',
-      error: { code: 'MissingAuthorization', message: 'sign it', status: 403, retryable: false, requestId: null, details: [] },
+      error: {
+        code: 'MissingAuthorization',
+        message: 'sign it',
+        status: 403,
+        retryable: false,
+        requestId: null,
+        details: [],
+      },
     });
   });
 });

@@ -27,7 +27,12 @@ export async function prefetch(pending: Work[], client: LiveClient, retry: Retry
   }
   const settled = new Map<Work, Ran>();
   const shared = [...groups.values()].filter((group) => group.length > 1);
-  const once: RetryOptions = { ...retry, maxAttempts: 1, retryThrottlesUntilDeadline: false, deadline: retry.deadline.share(PREFETCH_SHARE) };
+  const once: RetryOptions = {
+    ...retry,
+    maxAttempts: 1,
+    retryThrottlesUntilDeadline: false,
+    deadline: retry.deadline.share(PREFETCH_SHARE),
+  };
   await Promise.all(
     shared.map(async (group) => {
       const described = await describeCaster(group[0].item!, client, once).catch(() => undefined);
@@ -42,7 +47,11 @@ export async function prefetch(pending: Work[], client: LiveClient, retry: Retry
           const ran = dryRunFrom(described, resourceId);
           if (!ran.error) settled.set(w, ran);
         } else if (presence(described.listing, resourceId) === 'absent') {
-          settled.set(w, { attempts: described.attempts, outcome: OUTCOMES.alreadyAbsent, requestId: described.requestId });
+          settled.set(w, {
+            attempts: described.attempts,
+            outcome: OUTCOMES.alreadyAbsent,
+            requestId: described.requestId,
+          });
         }
       }
     }),

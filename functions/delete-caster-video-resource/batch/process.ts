@@ -1,6 +1,6 @@
 import { LIMITS } from '../constants';
-import type { LiveClient } from '../live/client';
 import { FunctionFaultError } from '../errors';
+import type { LiveClient } from '../live/client';
 import { checkOne, deleteOne, type Ran } from '../live/operations';
 import type { RetryOptions } from '../policy/retry';
 import { prefetch } from './prefetch';

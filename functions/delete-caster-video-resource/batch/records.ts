@@ -1,5 +1,5 @@
 import { LIMITS } from '../constants';
-import { CasterNotAllowedError, InvalidRequestError, NotAttemptedError, type FunctionError } from '../errors';
+import { CasterNotAllowedError, type FunctionError, InvalidRequestError, NotAttemptedError } from '../errors';
 import { readRecord } from '../request/read-items';
 import { given, validateItem } from '../request/validate';
 import type { DeleteItem, DeliveredRecord, Identity } from '../types';
@@ -57,11 +57,17 @@ export function planWork(
     const record = readRecord(payload);
     items += Math.max(1, record.items.length);
     if (http && items > LIMITS.maxBatchItems) {
-      throw new InvalidRequestError([{ field: '(request)', problem: `at most ${LIMITS.maxBatchItems} items in one request (got more)` }]);
+      throw new InvalidRequestError([
+        { field: '(request)', problem: `at most ${LIMITS.maxBatchItems} items in one request (got more)` },
+      ]);
     }
     if (record.problems.length > 0) {
       const echo = record.items[0];
-      add({ casterId: given(echo?.casterId), resourceId: given(echo?.resourceId), error: new InvalidRequestError(record.problems) });
+      add({
+        casterId: given(echo?.casterId),
+        resourceId: given(echo?.resourceId),
+        error: new InvalidRequestError(record.problems),
+      });
       budget -= 1;
       continue;
     }

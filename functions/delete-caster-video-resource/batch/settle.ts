@@ -23,7 +23,12 @@ export function itemResult(run: ItemRun, invocationId: string, batch: boolean): 
   const { work } = run;
   const record = recordRef(run, batch);
   if (run.error || !run.outcome || !work.item) {
-    return failure(run.error!, invocationId, { casterId: work.casterId, resourceId: work.resourceId, attempts: run.attempts, record });
+    return failure(run.error!, invocationId, {
+      casterId: work.casterId,
+      resourceId: work.resourceId,
+      attempts: run.attempts,
+      record,
+    });
   }
   return {
     ok: true,
@@ -53,7 +58,13 @@ export function settle(runs: ItemRun[], batch: boolean, invocationId: string): S
 }
 
 export function redeliverCodes(result: InvocationResult): string[] {
-  return [...new Set(errorsOf(result).filter(mustRedeliver).map((e) => e.code))];
+  return [
+    ...new Set(
+      errorsOf(result)
+        .filter(mustRedeliver)
+        .map((e) => e.code),
+    ),
+  ];
 }
 
 /**

@@ -3,7 +3,8 @@ import { parseJson, Unreadable } from '../json';
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
   return undefined;
 }
 
@@ -30,7 +31,8 @@ export function openMessage(message: unknown): unknown {
   if (trimmed === '') return new Unreadable('is empty');
   if (LOOKS_JSON.test(trimmed)) {
     const parsed = parseJson(trimmed);
-    if (typeof parsed === 'string' && LOOKS_JSON.test(parsed) && parsed.trim().charAt(0) !== '"') return parseJson(parsed);
+    if (typeof parsed === 'string' && LOOKS_JSON.test(parsed) && parsed.trim().charAt(0) !== '"')
+      return parseJson(parsed);
     return parsed;
   }
   const compact = trimmed.replace(/\s+/g, '');
@@ -38,5 +40,7 @@ export function openMessage(message: unknown): unknown {
     const decoded = Buffer.from(compact, 'base64').toString('utf8');
     if (LOOKS_JSON.test(decoded)) return parseJson(decoded);
   }
-  return new Unreadable(`is not a delete request: ${JSON.stringify(trimmed.slice(0, 40))} is neither JSON nor base64 of JSON`);
+  return new Unreadable(
+    `is not a delete request: ${JSON.stringify(trimmed.slice(0, 40))} is neither JSON nor base64 of JSON`,
+  );
 }

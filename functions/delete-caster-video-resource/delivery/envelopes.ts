@@ -1,6 +1,6 @@
 import { TRIGGERS } from '../constants';
+import { isObject, type JsonObject, parseJson, Unreadable } from '../json';
 import type { DeliveredRecord, Identity, Trigger } from '../types';
-import { isObject, parseJson, type JsonObject, Unreadable } from '../json';
 import { withFieldsBeside } from './beside';
 import { openMessage } from './decode';
 
@@ -48,11 +48,18 @@ const messageOf = (data: JsonObject, key: string) => withFieldsBeside(data, [key
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Message sources that EventBridge delivers to FC as CloudEvents, told apart by `type`. */
-const CLOUD_EVENT_SOURCES: Array<{ type: RegExp; trigger: Trigger; open(data: JsonObject, id: unknown): DeliveredRecord }> = [
+const CLOUD_EVENT_SOURCES: Array<{
+  type: RegExp;
+  trigger: Trigger;
+  open(data: JsonObject, id: unknown): DeliveredRecord;
+}> = [
   {
     type: /^mns:Queue:/i,
     trigger: TRIGGERS.mnsQueue,
-    open: (data, id) => ({ payload: messageOf(data, 'messageBody'), identity: identity({ id, messageId: data.messageId }) }),
+    open: (data, id) => ({
+      payload: messageOf(data, 'messageBody'),
+      identity: identity({ id, messageId: data.messageId }),
+    }),
   },
   {
     type: /^mq:Topic:/i,
@@ -97,7 +104,8 @@ function openCloudEvent(event: JsonObject): Opened {
   if (known && isObject(data)) return { trigger: known.trigger, record: known.open(data, event.id) };
   const id = identity({ id: event.id });
   const message = isObject(data) ? sourceData(data) : undefined;
-  if (message) return { trigger: TRIGGERS.cloudEvent, record: { ...message, identity: { ...id, ...message.identity } } };
+  if (message)
+    return { trigger: TRIGGERS.cloudEvent, record: { ...message, identity: { ...id, ...message.identity } } };
   return { trigger: TRIGGERS.cloudEvent, record: { payload: data, identity: id } };
 }
 
@@ -111,10 +119,15 @@ function sourceData(data: JsonObject): DeliveredRecord | undefined {
   const request = Object.keys(data).find((k) => REQUEST_KEY.test(k));
   if (request !== undefined) {
     // A request that also wraps a message can be read two ways: neither is taken.
-    return key === undefined ? undefined : { payload: new Unreadable(`holds ${request} beside the message under ${key}: two requests in one`, request) };
+    return key === undefined
+      ? undefined
+      : { payload: new Unreadable(`holds ${request} beside the message under ${key}: two requests in one`, request) };
   }
   if (!key) return undefined;
-  return { payload: messageOf(data, key), identity: identity({ messageId: data.messageId, topic: data.topic, offset: data.offset }) };
+  return {
+    payload: messageOf(data, key),
+    identity: identity({ messageId: data.messageId, topic: data.topic, offset: data.offset }),
+  };
 }
 
 /** An event-streaming element: a CloudEvent, or (an older Kafka form) a CloudEvent as JSON text. */
@@ -145,17 +158,29 @@ function openObject(event: JsonObject): Opened {
   if (isMnsTopicJson(event)) {
     return {
       trigger: TRIGGERS.mnsTopic,
-      record: { payload: messageOf(event, 'Message'), identity: identity({ messageId: event.MessageId, topic: event.TopicName }) },
+      record: {
+        payload: messageOf(event, 'Message'),
+        identity: identity({ messageId: event.MessageId, topic: event.TopicName }),
+      },
     };
   }
   if (isMnsTopicStream(event)) {
     const attrs = event.attrs as JsonObject;
-    return { trigger: TRIGGERS.mnsTopic, record: { payload: messageOf(event, 'body'), identity: identity({ messageId: attrs.MessageId ?? attrs.messageId }) } };
+    return {
+      trigger: TRIGGERS.mnsTopic,
+      record: {
+        payload: messageOf(event, 'body'),
+        identity: identity({ messageId: attrs.MessageId ?? attrs.messageId }),
+      },
+    };
   }
   if (isTimer(event)) {
     return {
       trigger: TRIGGERS.timer,
-      record: { payload: messageOf(event, 'payload'), identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }) },
+      record: {
+        payload: messageOf(event, 'payload'),
+        identity: identity({ triggerName: event.triggerName, triggerTime: event.triggerTime }),
+      },
     };
   }
   const message = sourceData(event);

@@ -1,15 +1,15 @@
 import { HTTP, LIMITS } from '../constants';
 import {
+  type FieldProblem,
   InvalidRequestError,
   MethodNotAllowedError,
   PathNotFoundError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-  type FieldProblem,
 } from '../errors';
-import { FIELDS, pickField, SCALAR_FIELDS, misspeltFields } from '../request/fields';
-import type { HttpTriggerEvent } from '../types';
 import { isObject, parseJson, Unreadable } from '../json';
+import { FIELDS, misspeltFields, pickField, SCALAR_FIELDS } from '../request/fields';
+import type { HttpTriggerEvent } from '../types';
 
 type Values = Record<string, unknown>;
 
@@ -38,7 +38,9 @@ function bodyBytes(event: HttpTriggerEvent): Buffer {
   const body = event.body ?? '';
   if (typeof body !== 'string') throw new InvalidRequestError([{ field: 'body', problem: 'must be a string' }]);
   // Reject on the encoded length first, so a huge body is never decoded.
-  if (body.length > (event.isBase64Encoded ? Math.ceil(LIMITS.maxHttpBodyBytes / 3) * 4 + 4 : LIMITS.maxHttpBodyBytes * 4)) {
+  if (
+    body.length > (event.isBase64Encoded ? Math.ceil(LIMITS.maxHttpBodyBytes / 3) * 4 + 4 : LIMITS.maxHttpBodyBytes * 4)
+  ) {
     throw new PayloadTooLargeError(LIMITS.maxHttpBodyBytes);
   }
   const bytes = decodeBody(body, event.isBase64Encoded);
@@ -79,7 +81,9 @@ function readBody(event: HttpTriggerEvent, problems: FieldProblem[]): unknown {
     const parsed = parseJson(text);
     if (!(parsed instanceof Unreadable)) return parsed;
     if (isJson || contentType !== 'application/x-www-form-urlencoded') {
-      throw new InvalidRequestError([{ field: parsed.field === '(event)' ? 'body' : parsed.field, problem: parsed.reason }]);
+      throw new InvalidRequestError([
+        { field: parsed.field === '(event)' ? 'body' : parsed.field, problem: parsed.reason },
+      ]);
     }
   }
   if (contentType === 'application/x-www-form-urlencoded') {

@@ -1,6 +1,6 @@
 import { HTTP, LIMITS, TRIGGERS } from '../constants';
-import type { Delivery, DeliveredRecord, HttpTriggerEvent, Trigger } from '../types';
 import { isObject, Unreadable } from '../json';
+import type { DeliveredRecord, Delivery, HttpTriggerEvent, Trigger } from '../types';
 import { decodeEvent } from './decode';
 import { openEvent } from './envelopes';
 import { header, httpBody } from './http-request';
@@ -51,7 +51,8 @@ function single(trigger: Trigger, record: DeliveredRecord): Records {
 }
 
 function readEvent(event: unknown): Records {
-  if (event instanceof Unreadable) return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`, event.field) });
+  if (event instanceof Unreadable)
+    return single(TRIGGERS.payload, { payload: new Unreadable(`the event ${event.reason}`, event.field) });
   if (Array.isArray(event) && event.length > 0) return readArray(event);
   const opened = openEvent(event);
   return single(opened.trigger, opened.record);

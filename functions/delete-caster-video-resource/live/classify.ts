@@ -10,8 +10,8 @@ interface LiveApiErrorShape {
 }
 
 /** Live codes that mean the function's own identity or permissions were refused. */
-const CREDENTIAL_CODE = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|SignatureNonceUsed|InvalidTimeStamp|ContentSHA256NotMatched|Forbidden|NoPermission|Unauthorized)/;
-
+const CREDENTIAL_CODE =
+  /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|SignatureNonceUsed|InvalidTimeStamp|ContentSHA256NotMatched|Forbidden|NoPermission|Unauthorized)/;
 
 /** Reads a Live answer error into a FunctionError, keeping Live's code and RequestId. */
 export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefined {
@@ -23,13 +23,20 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
   const recommend = typeof err.data?.Recommend === 'string' ? [{ recommend: err.data.Recommend }] : [];
   const opts = { requestId, details: recommend };
 
-  if (code === '' && status >= 500) return new UpstreamUnavailableError(`Live answered HTTP ${status}.`, undefined, requestId);
+  if (code === '' && status >= 500)
+    return new UpstreamUnavailableError(`Live answered HTTP ${status}.`, undefined, requestId);
   if (isThrottlingCode(code) || status === 429) {
     return new FunctionError(code || ERROR_CODES.throttled, liveMessage, 429, { ...opts, retryable: true });
   }
   if (status >= 500) return new FunctionError(code, liveMessage, 503, { ...opts, retryable: true });
   // Every failure has a code: one Live left out is named for what the function saw.
-  if (code === '') return new FunctionError(ERROR_CODES.upstreamRejected, `Live answered HTTP ${status} without an error code.`, 502, opts);
+  if (code === '')
+    return new FunctionError(
+      ERROR_CODES.upstreamRejected,
+      `Live answered HTTP ${status} without an error code.`,
+      502,
+      opts,
+    );
   if (CREDENTIAL_CODE.test(code) || status === 401 || status === 403) {
     // The caller did nothing wrong: the function's own role was refused.
     return new FunctionError(code, liveMessage, 502, opts);
@@ -37,7 +44,6 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
   if (code === LIVE_CODES.casterNotFound || status === 404) return new FunctionError(code, liveMessage, 404, opts);
   return new FunctionError(code, liveMessage, status, opts);
 }
-
 
 /**
  * Live's answers keep their code; transport failures get ours. Messages are

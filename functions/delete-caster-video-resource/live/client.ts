@@ -1,10 +1,10 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
+import type { Endpoint } from '../config';
 import { DEFAULTS, LIVE_API } from '../constants';
 import { sameCredentials } from '../credentials';
-import { classifyFailure } from './classify';
-import type { Endpoint } from '../config';
 import type { Credentials } from '../types';
+import { classifyFailure } from './classify';
 
 export type LiveAction = typeof LIVE_API.deleteAction | typeof LIVE_API.describeAction;
 
@@ -119,7 +119,12 @@ function sdkClient(endpoint: Endpoint, { accessKeyId, accessKeySecret, securityT
   // A fixed credential object, so the client never runs the default provider
   // chain (environment, profile files, ECS metadata) behind our back; nor
   // could it: that package is stubbed out of the bundle (scripts/bundle-stubs).
-  const answer = Promise.resolve({ accessKeyId, accessKeySecret, securityToken, type: securityToken ? 'sts' : 'access_key' });
+  const answer = Promise.resolve({
+    accessKeyId,
+    accessKeySecret,
+    securityToken,
+    type: securityToken ? 'sts' : 'access_key',
+  });
   const credential = { getCredential: () => answer };
   return new OpenApi(
     new $OpenApi.Config({

@@ -1,6 +1,6 @@
 import { LIVE_API, LIVE_CODES, OUTCOMES } from '../constants';
-import { UpstreamUnavailableError, type FunctionError } from '../errors';
-import { withRetries, type RetryOptions } from '../policy/retry';
+import { type FunctionError, UpstreamUnavailableError } from '../errors';
+import { type RetryOptions, withRetries } from '../policy/retry';
 import type { Outcome } from '../types';
 import type { LiveAnswer, LiveClient } from './client';
 
@@ -42,7 +42,12 @@ export function listedResources(body: Record<string, unknown>): Listing | undefi
     if (typeof id === 'string' && id !== '') ids.add(id);
     else readable = false;
   }
-  const total = typeof body.Total === 'number' ? body.Total : typeof body.Total === 'string' && /^\d+$/.test(body.Total) ? Number(body.Total) : Number.NaN;
+  const total =
+    typeof body.Total === 'number'
+      ? body.Total
+      : typeof body.Total === 'string' && /^\d+$/.test(body.Total)
+        ? Number(body.Total)
+        : Number.NaN;
   const lower = new Set([...ids].map((id) => id.toLowerCase()));
   return { ids, lower, complete: readable && total === entries.length };
 }
@@ -58,10 +63,16 @@ export function presence(listing: Listing, resourceId: string): 'present' | 'abs
   return 'absent';
 }
 
-export type Described = { ok: true; attempts: number; requestId: string | null; listing: Listing } | { ok: false; attempts: number; error: FunctionError };
+export type Described =
+  | { ok: true; attempts: number; requestId: string | null; listing: Listing }
+  | { ok: false; attempts: number; error: FunctionError };
 
 /** Describes one caster (read-only): what it lists, with Live's RequestId. */
-export async function describeCaster(target: Omit<Target, 'resourceId'>, client: LiveClient, retry: RetryOptions): Promise<Described> {
+export async function describeCaster(
+  target: Omit<Target, 'resourceId'>,
+  client: LiveClient,
+  retry: RetryOptions,
+): Promise<Described> {
   const query = { CasterId: target.casterId, RegionId: target.regionId };
   const run = await withRetries<LiveAnswer>(
     (timeoutMs, boundByDeadline) => client.call({ action: LIVE_API.describeAction, query, timeoutMs, boundByDeadline }),
@@ -70,7 +81,11 @@ export async function describeCaster(target: Omit<Target, 'resourceId'>, client:
   if (!run.ok) return { ok: false, attempts: run.attempts, error: run.error };
   const listing = listedResources(run.value.body);
   if (listing) return { ok: true, attempts: run.attempts, requestId: run.value.requestId, listing };
-  const error = new UpstreamUnavailableError('Live answered DescribeCasterVideoResources without a resource list.', 1, run.value.requestId);
+  const error = new UpstreamUnavailableError(
+    'Live answered DescribeCasterVideoResources without a resource list.',
+    1,
+    run.value.requestId,
+  );
   return { ok: false, attempts: run.attempts, error };
 }
 
@@ -80,7 +95,14 @@ export function dryRunFrom(described: Extract<Described, { ok: true }>, resource
   const found = presence(listing, resourceId);
   if (found === 'unknown') {
     const why = listing.complete ? 'lists it only in another letter case' : 'is incomplete';
-    return { attempts, error: new UpstreamUnavailableError(`Live's list of the caster's resources ${why}: it proves nothing about this one.`, 1, requestId) };
+    return {
+      attempts,
+      error: new UpstreamUnavailableError(
+        `Live's list of the caster's resources ${why}: it proves nothing about this one.`,
+        1,
+        requestId,
+      ),
+    };
   }
   return { attempts, outcome: found === 'present' ? OUTCOMES.wouldDelete : OUTCOMES.alreadyAbsent, requestId };
 }

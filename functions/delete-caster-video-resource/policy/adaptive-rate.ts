@@ -35,7 +35,14 @@ export const START_SLOTS = 10;
 /** How much of itself a first throttle adds to the period, outside the slow start. */
 export const CUT_SHARE = 0.25;
 /** Probing for a shorter period: when, and by how much of it (the share doubles while probes hold). */
-export const PROBE = { firstMs: 30_000, minMs: 4_000, maxMs: 60_000, failWithinMs: 3_000, share: 0.05, maxShare: 0.5 } as const;
+export const PROBE = {
+  firstMs: 30_000,
+  minMs: 4_000,
+  maxMs: 60_000,
+  failWithinMs: 3_000,
+  share: 0.05,
+  maxShare: 0.5,
+} as const;
 /** A slot frees one quota window after the request that holds it arrived; this covers the trip there. */
 const ARRIVAL_MARGIN_MS = 25;
 
@@ -78,7 +85,8 @@ export class AdaptiveRate {
 
   constructor(options: AdaptiveRateOptions) {
     const { ceiling, floor } = options;
-    if (!(ceiling > 0) || !(floor > 0)) throw new RangeError(`ceiling and floor must be positive (got ${ceiling}, ${floor})`);
+    if (!(ceiling > 0) || !(floor > 0))
+      throw new RangeError(`ceiling and floor must be positive (got ${ceiling}, ${floor})`);
     this.slotMs = (1000 / ceiling) * SLOT_STRETCH;
     this.maxSlots = Math.max(1, Math.floor(1000 / Math.min(floor, ceiling) / this.slotMs));
     this.now = options.now ?? Date.now;
@@ -112,7 +120,10 @@ export class AdaptiveRate {
   clearAt(): number {
     const t = this.now();
     const recent = this.lastAcceptedAt > t - QUOTA_WINDOW_MS;
-    return Math.max(recent ? this.lastAcceptedAt + QUOTA_WINDOW_MS + ARRIVAL_MARGIN_MS : t + QUOTA_WINDOW_MS, this.pauseEnd);
+    return Math.max(
+      recent ? this.lastAcceptedAt + QUOTA_WINDOW_MS + ARRIVAL_MARGIN_MS : t + QUOTA_WINDOW_MS,
+      this.pauseEnd,
+    );
   }
 
   /** A random part of half a period, to add to a retry's time so that two colliding instances part. */
@@ -175,4 +186,3 @@ export class AdaptiveRate {
     this.scheduleProbe(t);
   }
 }
-

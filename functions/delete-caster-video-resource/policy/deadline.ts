@@ -9,7 +9,10 @@ export class Deadline {
 
   /** FC's timeout less a reserve, counted from the invocation's start. */
   static forInvocation(functionTimeoutMs: number, now: () => number = Date.now, start = now()): Deadline {
-    const reserve = Math.min(DEADLINE_RESERVE.maxMs, Math.max(DEADLINE_RESERVE.minMs, functionTimeoutMs * DEADLINE_RESERVE.fraction));
+    const reserve = Math.min(
+      DEADLINE_RESERVE.maxMs,
+      Math.max(DEADLINE_RESERVE.minMs, functionTimeoutMs * DEADLINE_RESERVE.fraction),
+    );
     return new Deadline(start + functionTimeoutMs - reserve, now);
   }
 

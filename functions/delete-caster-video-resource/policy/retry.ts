@@ -19,7 +19,9 @@ export interface RetryOptions {
   now?: () => number;
 }
 
-export type Attempted<T> = { ok: true; value: T; attempts: number } | { ok: false; error: FunctionError; attempts: number };
+export type Attempted<T> =
+  | { ok: true; value: T; attempts: number }
+  | { ok: false; error: FunctionError; attempts: number };
 
 /** Below this much remaining time an attempt cannot finish, so none is started. */
 const MIN_ATTEMPT_MS = 50;
@@ -73,7 +75,8 @@ export async function withRetries<T>(
       if (counted >= opts.maxAttempts) break;
       notBefore = throttle
         ? limiter.retryAt()
-        : now() + backoffDelay(attempts, opts.baseMs ?? DEFAULTS.backoffBaseMs, opts.capMs ?? DEFAULTS.backoffCapMs, random);
+        : now() +
+          backoffDelay(attempts, opts.baseMs ?? DEFAULTS.backoffBaseMs, opts.capMs ?? DEFAULTS.backoffCapMs, random);
       continue;
     }
     limiter.onAnswer(sentAt);

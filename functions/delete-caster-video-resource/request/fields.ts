@@ -20,14 +20,22 @@ export const PAYLOAD_FIELDS: readonly FieldName[] = [...SCALAR_FIELDS, FIELDS.re
 const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
 /** Each field's name in lower case, and the field of each lower-case name, worked out once. */
-const LOWER = Object.fromEntries(Object.values(FIELDS).map((name) => [name, name.toLowerCase()])) as Record<FieldName, string>;
+const LOWER = Object.fromEntries(Object.values(FIELDS).map((name) => [name, name.toLowerCase()])) as Record<
+  FieldName,
+  string
+>;
 const BY_LOWER = new Map<string, FieldName>(Object.values(FIELDS).map((name) => [name.toLowerCase(), name]));
 
 /**
  * A field by its name in any letter case. Own properties only, so
  * `__proto__` or `constructor` keys in hostile JSON are never read as fields.
  */
-export function pickField(obj: Record<string, unknown>, name: FieldName, at: string, problems: FieldProblem[]): unknown {
+export function pickField(
+  obj: Record<string, unknown>,
+  name: FieldName,
+  at: string,
+  problems: FieldProblem[],
+): unknown {
   const wanted = LOWER[name];
   let found: string | undefined;
   for (const key in obj) {
@@ -83,7 +91,11 @@ function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | unde
  * the field meant, because a misspelt `DryRun` must never turn a dry run into
  * a delete. Keys unlike any field (a pipeline's own metadata) are left alone.
  */
-export function misspeltFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): FieldProblem[] {
+export function misspeltFields(
+  obj: Record<string, unknown>,
+  accepted: readonly FieldName[],
+  at: string,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const key in obj) {
     if (!hasOwn(obj, key)) continue;
@@ -108,7 +120,11 @@ export type FieldValues = Partial<Record<FieldName, unknown>>;
  * `pickField` find, in the same order (near misses first, then fields given
  * twice with different values, in `accepted` order).
  */
-export function readFields(obj: Record<string, unknown>, accepted: readonly FieldName[], at: string): { values: FieldValues; problems: FieldProblem[] } {
+export function readFields(
+  obj: Record<string, unknown>,
+  accepted: readonly FieldName[],
+  at: string,
+): { values: FieldValues; problems: FieldProblem[] } {
   const values: FieldValues = {};
   const keyOf: Partial<Record<FieldName, string>> = {};
   const problems: FieldProblem[] = [];
@@ -135,7 +151,10 @@ export function readFields(obj: Record<string, unknown>, accepted: readonly Fiel
       values[name] = obj[key];
     } else if (!sameValue(values[name], obj[key])) {
       twice ??= {};
-      (twice[name] ??= []).push({ field: at + name, problem: `given as both ${first} and ${key} with different values` });
+      (twice[name] ??= []).push({
+        field: at + name,
+        problem: `given as both ${first} and ${key} with different values`,
+      });
     }
   }
   if (twice) for (const name of accepted) problems.push(...(twice[name] ?? []));

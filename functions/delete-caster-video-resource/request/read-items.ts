@@ -1,7 +1,7 @@
 import { LIMITS } from '../constants';
-import { isObject, Unreadable } from '../json';
 import type { FieldProblem } from '../errors';
-import { FIELDS, PAYLOAD_FIELDS, readFields, SCALAR_FIELDS, type FieldName, type FieldValues } from './fields';
+import { isObject, Unreadable } from '../json';
+import { FIELDS, type FieldName, type FieldValues, PAYLOAD_FIELDS, readFields, SCALAR_FIELDS } from './fields';
 import { dryRunValue } from './validate';
 
 /** One item as the caller wrote it, before validation. `at` names where it came from, for error details. */
@@ -58,7 +58,13 @@ function listProblem(list: unknown[], field: string): FieldProblem | undefined {
 }
 
 /** What is wrong with a list field as a whole (not an array, too long or empty, a ResourceId beside it), if anything. */
-function listRefusal(list: unknown, field: FieldName, shape: string, top: Scalars, beside: string): RawRecord | undefined {
+function listRefusal(
+  list: unknown,
+  field: FieldName,
+  shape: string,
+  top: Scalars,
+  beside: string,
+): RawRecord | undefined {
   if (!Array.isArray(list)) return refused(true, [{ field, problem: `must be an array of ${shape}` }]);
   const tooLong = listProblem(list, field);
   if (tooLong) return refused(true, [tooLong]);
@@ -67,13 +73,23 @@ function listRefusal(list: unknown, field: FieldName, shape: string, top: Scalar
 }
 
 function readItems(list: unknown, top: Scalars): RawRecord {
-  const refusal = listRefusal(list, FIELDS.items, '{CasterId, ResourceId}', top, 'cannot stand beside Items; put it in each item');
+  const refusal = listRefusal(
+    list,
+    FIELDS.items,
+    '{CasterId, ResourceId}',
+    top,
+    'cannot stand beside Items; put it in each item',
+  );
   if (refusal) return refusal;
   // listRefusal refused anything but an array.
   const items = Array.from(list as unknown[], (entry, i): RawItem => {
     const at = `${FIELDS.items}[${i}].`;
     if (!isObject(entry)) {
-      return { at, unreadable: true, problems: [{ field: `${FIELDS.items}[${i}]`, problem: 'must be an object {CasterId, ResourceId}' }] };
+      return {
+        at,
+        unreadable: true,
+        problems: [{ field: `${FIELDS.items}[${i}]`, problem: 'must be an object {CasterId, ResourceId}' }],
+      };
     }
     const { values, problems } = readFields(entry, SCALAR_FIELDS, at);
     const own = scalarsOf(values);
@@ -102,9 +118,21 @@ function readItems(list: unknown, top: Scalars): RawRecord {
 }
 
 function readResourceIds(list: unknown, top: Scalars): RawRecord {
-  const refusal = listRefusal(list, FIELDS.resourceIds, 'resource IDs', top, 'give either ResourceId or ResourceIds, not both');
+  const refusal = listRefusal(
+    list,
+    FIELDS.resourceIds,
+    'resource IDs',
+    top,
+    'give either ResourceId or ResourceIds, not both',
+  );
   if (refusal) return refusal;
-  const items = Array.from(list as unknown[], (resourceId, i) => ({ ...top, at: '', resourceAt: `${FIELDS.resourceIds}[${i}]`, resourceId, problems: [] }));
+  const items = Array.from(list as unknown[], (resourceId, i) => ({
+    ...top,
+    at: '',
+    resourceAt: `${FIELDS.resourceIds}[${i}]`,
+    resourceId,
+    problems: [],
+  }));
   return { batch: true, items, problems: [] };
 }
 

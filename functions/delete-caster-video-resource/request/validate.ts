@@ -1,5 +1,5 @@
 import { LIMITS } from '../constants';
-import { InvalidRequestError, type FieldProblem } from '../errors';
+import { type FieldProblem, InvalidRequestError } from '../errors';
 import type { DeleteItem } from '../types';
 import { FIELDS } from './fields';
 import type { RawItem } from './read-items';
@@ -73,7 +73,10 @@ export function validateItem(raw: RawItem, defaultRegion: string | undefined): V
   const regionId = checkRegion(raw.regionId, raw.at + FIELDS.regionId, problems) ?? defaultRegion;
   const dryRun = checkDryRun(raw.dryRun, raw.at + FIELDS.dryRun, problems);
   if (!regionId && problems.length === 0) {
-    problems.push({ field: raw.at + FIELDS.regionId, problem: 'is required: none in the request, LIVE_REGION, context.region or FC_REGION' });
+    problems.push({
+      field: raw.at + FIELDS.regionId,
+      problem: 'is required: none in the request, LIVE_REGION, context.region or FC_REGION',
+    });
   }
   if (problems.length > 0) return { ok: false, error: new InvalidRequestError(problems) };
   return { ok: true, item: { casterId, resourceId, regionId: regionId!, dryRun } };

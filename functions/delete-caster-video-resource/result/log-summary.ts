@@ -5,7 +5,12 @@ import type { InvocationResult } from '../types';
 const LOGGED_ITEMS = 100;
 
 /** The one line per invocation (SPEC §7): enough to find each record and what became of it. */
-export function logSummary(logger: Logger, result: InvocationResult, redeliver: readonly string[], durationMs: number): void {
+export function logSummary(
+  logger: Logger,
+  result: InvocationResult,
+  redeliver: readonly string[],
+  durationMs: number,
+): void {
   const failedHard = redeliver.length > 0 || ('error' in result && result.error.status >= 500);
   const level = result.ok ? 'info' : failedHard ? 'error' : 'warn';
   const acknowledged = redeliver.length === 0;
@@ -18,7 +23,9 @@ export function logSummary(logger: Logger, result: InvocationResult, redeliver: 
       items: result.results.slice(0, LOGGED_ITEMS).map((r) => ({
         casterId: r.casterId,
         resourceId: r.resourceId,
-        ...(r.ok ? { outcome: r.outcome, requestId: r.requestId } : { errorCode: r.error.code, requestId: r.error.requestId }),
+        ...(r.ok
+          ? { outcome: r.outcome, requestId: r.requestId }
+          : { errorCode: r.error.code, requestId: r.error.requestId }),
         attempts: r.attempts ?? 0,
         ...(r.record ? { record: r.record } : {}),
       })),

@@ -29,7 +29,8 @@ function setup(options: { ceiling?: number; floor?: number; slowStart?: boolean;
 
 /** An answer for a send made `ago` ms before now. */
 const answer = (s: ReturnType<typeof setup>, ago = 5) => s.rate.onAnswer(s.at() - ago);
-const throttle = (s: ReturnType<typeof setup>, first = true, ago = 5) => s.rate.onThrottle({ sentAt: s.at() - ago, first });
+const throttle = (s: ReturnType<typeof setup>, first = true, ago = 5) =>
+  s.rate.onThrottle({ sentAt: s.at() - ago, first });
 
 describe('AdaptiveRate: slow start', () => {
   it('starts at START_SLOTS slots of 1.05/LIVE_QPS seconds each', () => {
@@ -133,7 +134,7 @@ describe('AdaptiveRate: throttles', () => {
     expect(s.slots()).toBe(Math.floor(1000 / 0.5 / s.slot));
   });
 
-  it('pauses every send until Live\'s x-acs-retry-after has passed, never shortening a pause', () => {
+  it("pauses every send until Live's x-acs-retry-after has passed, never shortening a pause", () => {
     const s = setup();
     s.rate.onThrottle({ sentAt: s.at(), first: true, retryAfterMs: 2000 });
     s.rate.onThrottle({ sentAt: s.at(), first: false, retryAfterMs: 100 });

@@ -4,7 +4,13 @@ import { VirtualClock } from '../../support/virtual-clock';
 /** A limiter on a virtual clock that starts on a slot boundary (slots are 105 ms at LIVE_QPS 10). */
 function setup(qps = 10, options: { slowStart?: boolean; floor?: number } = {}) {
   const clock = new VirtualClock(105 * 10_000);
-  const limiter = new RateLimiter(qps, { now: () => clock.now, setTimer: clock.setTimer, random: () => 0.5, marginMs: 0, ...options });
+  const limiter = new RateLimiter(qps, {
+    now: () => clock.now,
+    setTimer: clock.setTimer,
+    random: () => 0.5,
+    marginMs: 0,
+    ...options,
+  });
   /** Acquires `n` sends, each as soon as allowed, and returns when each left. */
   const sendTimes = async (n: number, latest = Number.POSITIVE_INFINITY) => {
     const times: number[] = [];
@@ -25,7 +31,7 @@ describe('RateLimiter', () => {
     expect(await sendTimes(1)).toEqual([clock.now]);
   });
 
-  it('spaces a fresh instance\'s sends by its slow-start period while no answer comes', async () => {
+  it("spaces a fresh instance's sends by its slow-start period while no answer comes", async () => {
     const { sendTimes } = setup();
     const [a, b] = await sendTimes(2);
     expect(b - a).toBeCloseTo(10 * 105, 6);
@@ -79,7 +85,7 @@ describe('RateLimiter', () => {
     expect(await sendTimes(5)).toEqual(Array(5).fill(start));
   });
 
-  it('puts a throttled request\'s retry after its slot is clear, within half a period after', async () => {
+  it("puts a throttled request's retry after its slot is clear, within half a period after", async () => {
     const { clock, limiter, sendTimes } = setup(10, { slowStart: false });
     const [sent] = await sendTimes(1);
     limiter.onThrottle({ sentAt: sent, first: true });

@@ -1,7 +1,11 @@
 import { FunctionError } from '../../../functions/delete-caster-video-resource/errors';
 import { Deadline } from '../../../functions/delete-caster-video-resource/policy/deadline';
 import { RateLimiter } from '../../../functions/delete-caster-video-resource/policy/rate-limiter';
-import { backoffDelay, withRetries, type RetryOptions } from '../../../functions/delete-caster-video-resource/policy/retry';
+import {
+  backoffDelay,
+  type RetryOptions,
+  withRetries,
+} from '../../../functions/delete-caster-video-resource/policy/retry';
 import { VirtualClock } from '../../support/virtual-clock';
 
 const throttled = () => new FunctionError('Throttling.User', 'slow down', 429, { retryable: true, requestId: 'r' });
@@ -12,7 +16,12 @@ const notFound = () => new FunctionError('InvalidCaster.NotFound', 'no caster', 
 function setup(options: { timeoutMs?: number; maxAttempts?: number; events?: boolean; qps?: number } = {}) {
   const clock = new VirtualClock();
   const now = () => clock.now;
-  const limiter = new RateLimiter(options.qps ?? 10, { now, setTimer: clock.setTimer, random: () => 0.5, slowStart: false });
+  const limiter = new RateLimiter(options.qps ?? 10, {
+    now,
+    setTimer: clock.setTimer,
+    random: () => 0.5,
+    slowStart: false,
+  });
   const opts: RetryOptions = {
     maxAttempts: options.maxAttempts ?? 4,
     deadline: Deadline.forInvocation(options.timeoutMs ?? 60_000, now),
@@ -91,10 +100,14 @@ describe('withRetries', () => {
 
   it('for an event, does not count throttles towards LIVE_MAX_ATTEMPTS', async () => {
     const { run } = setup({ maxAttempts: 2, events: true });
-    expect(await run([throttled, throttled, unavailable, () => 'done'])).toEqual({ ok: true, value: 'done', attempts: 4 });
+    expect(await run([throttled, throttled, unavailable, () => 'done'])).toEqual({
+      ok: true,
+      value: 'done',
+      attempts: 4,
+    });
   });
 
-  it('cuts the rate for a request\'s first throttle only', async () => {
+  it("cuts the rate for a request's first throttle only", async () => {
     const { run, limiter } = setup({ events: true, timeoutMs: 20_000 });
     const before = limiter.adaptive.rate();
     await run([throttled, throttled, throttled, () => 'done']);
@@ -130,6 +143,10 @@ describe('withRetries', () => {
     await limiter.acquire(Number.POSITIVE_INFINITY);
     void clock;
     void opts;
-    expect(await run([() => 1])).toMatchObject({ ok: false, attempts: 0, error: { code: 'NotAttempted', status: 503, retryable: true } });
+    expect(await run([() => 1])).toMatchObject({
+      ok: false,
+      attempts: 0,
+      error: { code: 'NotAttempted', status: 503, retryable: true },
+    });
   });
 });
