@@ -1,45 +1,85 @@
 // Bundles the function into dist/index.js: one CommonJS file for node20 that
-// needs no node_modules beside it (SPEC §1).
+// needs no node_modules beside it.
 //
-// A few modules the SDK pulls in are replaced at bundle time by small modules
-// in scripts/bundle-stubs/ (see plugin.mjs there): each says at its top why
-// the function never runs the code it replaces, or, for httpx, what it fixes.
-// The integration suite (test/integration) runs against this bundle, and
-// test/unit/bundle-size.test.ts checks its size against the budget from the
-// metafile written to .build/meta.json.
-
+// The modules of functions/.../live/transport/ take the place of a few the
+// SDK pulls in: each says at its top why the function never runs the code it
+// replaces, or what it fixes. This file only points esbuild at them, and
+// refuses an import of a replaced package from anywhere its replacement was
+// not made for.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { bundleStubs } from './bundle-stubs/plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const transport = path.join(root, 'functions/delete-caster-video-resource/live/transport');
 
-const result = await build({
-  entryPoints: [path.join(root, 'functions/delete-caster-video-resource/index.ts')],
-  outfile: path.join(root, 'dist/index.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  legalComments: 'external',
-  sourcemap: false,
-  metafile: true,
-  logLevel: 'warning',
-  plugins: [bundleStubs],
-  // Written below, atomically: `npm start` and `npm run invoke` rebuild while
-  // other processes (a running server, parallel tests) may be loading the bundle.
-  write: false,
-});
-await mkdir(path.join(root, 'dist'), { recursive: true });
-for (const file of result.outputFiles) {
-  const temporary = `${file.path}.${process.pid}.tmp`;
-  await writeFile(temporary, file.contents);
-  await rename(temporary, file.path);
+/** module name -> the file that takes its place, and the only packages allowed to import it. */
+export const SUBSTITUTIONS = {
+  '@alicloud/credentials': {
+    file: 'alicloud-credentials.js',
+    importers: ['@alicloud/openapi-client', '@alicloud/gateway-spi'],
+  },
+  httpx: { file: 'httpx.js', importers: ['@alicloud/tea-typescript'] },
+  xml2js: { file: 'xml2js.js', importers: ['@alicloud/tea-xml'] },
+  debug: { file: 'debug.js', importers: ['httpx'] },
+  zlib: { file: 'zlib.js', importers: ['httpx'] },
+};
+
+function packageOf(file) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file.split(path.sep).join('/'));
+  return match ? match[1] : '(not a package)';
 }
-await mkdir(path.join(root, '.build'), { recursive: true });
-await writeFile(path.join(root, '.build/meta.json'), JSON.stringify(result.metafile));
-const bytes = result.metafile.outputs['dist/index.js']?.bytes ?? Object.values(result.metafile.outputs)[0].bytes;
-console.log(`dist/index.js: ${(bytes / 1024).toFixed(1)} KB`);
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+export const substitutions = {
+  name: 'transport-substitutions',
+  setup(bundler) {
+    const filter = new RegExp(`^(${Object.keys(SUBSTITUTIONS).map(escapeRegExp).join('|')})$`);
+    bundler.onResolve({ filter }, (args) => {
+      // A module there that wraps the real package requires it by name: let that through.
+      if (args.importer.startsWith(transport + path.sep)) return undefined;
+      const { file, importers } = SUBSTITUTIONS[args.path];
+      const from = packageOf(args.importer);
+      if (!importers.includes(from)) {
+        const text = `${args.path} is replaced by live/transport/${file}, made only for imports from ${importers.join(', ')}; ${from} (${args.importer}) imports it too. Check that use first.`;
+        return { errors: [{ text }] };
+      }
+      return { path: path.join(transport, file) };
+    });
+  },
+};
+
+async function main() {
+  const result = await build({
+    entryPoints: [path.join(root, 'functions/delete-caster-video-resource/index.ts')],
+    outfile: path.join(root, 'dist/index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'external',
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [substitutions],
+    // Written below, atomically: `npm start` and `npm run invoke` rebuild while
+    // other processes (a running server, parallel tests) may be loading the bundle.
+    write: false,
+  });
+  await mkdir(path.join(root, 'dist'), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    await writeFile(temporary, file.contents);
+    await rename(temporary, file.path);
+  }
+  // The bundle's inputs, for the size check's report.
+  await mkdir(path.join(root, '.build'), { recursive: true });
+  await writeFile(path.join(root, '.build/meta.json'), JSON.stringify(result.metafile));
+  const bytes = result.metafile.outputs['dist/index.js']?.bytes ?? Object.values(result.metafile.outputs)[0].bytes;
+  console.log(`dist/index.js: ${(bytes / 1024).toFixed(1)} KB`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -2,9 +2,9 @@
 // signature form, key, payload hash, timestamp, signature, token, nonce.
 import { timingSafeEqual } from 'node:crypto';
 import { ACS_HEADERS, REQUIRED_SIGNED_HEADERS } from './constants';
-import { CredentialStore, isStsKey } from './credentials';
+import { type CredentialStore, isStsKey } from './credentials';
 import { type LiveError, liveError } from './errors';
-import { NonceStore } from './nonces';
+import type { NonceStore } from './nonces';
 import type { IncomingCall } from './request';
 import { ACS3, canonicalRequest, parseAuthorization, sha256Hex, sign, stringToSign } from './signature';
 

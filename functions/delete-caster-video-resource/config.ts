@@ -1,4 +1,3 @@
-import { DEFAULTS, LIVE_API } from './constants';
 import { InvalidConfigurationError } from './errors';
 import type { FcContext } from './types';
 
@@ -24,6 +23,18 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+/** What an unset variable means. */
+export const DEFAULTS = {
+  endpoint: 'live.aliyuncs.com',
+  maxAttempts: 4,
+  qps: 10,
+  /** s.yaml's default instance cap. */
+  maxInstances: 10,
+  logLevel: 'info',
+  /** FC 3.0's default function timeout, used when the context does not say. */
+  functionTimeoutSeconds: 60,
+} as const;
+
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -44,7 +55,7 @@ export function parseEndpoint(raw: string | undefined): Endpoint {
 }
 
 function parseEndpointText(raw: string | undefined): Endpoint {
-  if (raw === undefined || raw.trim() === '') return { host: LIVE_API.defaultEndpoint, protocol: 'https' };
+  if (raw === undefined || raw.trim() === '') return { host: DEFAULTS.endpoint, protocol: 'https' };
   const text = raw.trim();
   const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;

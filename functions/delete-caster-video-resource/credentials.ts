@@ -12,9 +12,10 @@ export function sameCredentials(a: Credentials, b: Credentials): boolean {
 
 /**
  * The role's STS credentials from the context (they rotate, so this runs on
- * every invocation), else the ALIBABA_CLOUD_* environment.
+ * every invocation), else the ALIBABA_CLOUD_* environment. A missing role is
+ * reported only when an item must be sent to Live, so it is returned, not thrown.
  */
-export function resolveCredentials(context: FcContext, env: Env = process.env): Credentials {
+export function credentialsOf(context: FcContext, env: Env = process.env): Credentials | MissingCredentialsError {
   const fromContext = context.credentials ?? {};
   if (fromContext.accessKeyId && fromContext.accessKeySecret) {
     return {
@@ -28,5 +29,5 @@ export function resolveCredentials(context: FcContext, env: Env = process.env): 
   if (accessKeyId && accessKeySecret) {
     return { accessKeyId, accessKeySecret, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined };
   }
-  throw new MissingCredentialsError();
+  return new MissingCredentialsError();
 }

@@ -1,5 +1,22 @@
-import { ERROR_CODES } from './constants';
 import type { ErrorBody } from './types';
+
+/** The function's own error codes; Live's codes pass through as they are. */
+export const ERROR_CODES = {
+  invalidRequest: 'InvalidRequest',
+  payloadTooLarge: 'PayloadTooLarge',
+  unsupportedMediaType: 'UnsupportedMediaType',
+  methodNotAllowed: 'MethodNotAllowed',
+  casterNotAllowed: 'CasterNotAllowed',
+  missingCredentials: 'MissingCredentials',
+  upstreamUnavailable: 'UpstreamUnavailable',
+  upstreamRejected: 'UpstreamRejected',
+  throttled: 'Throttled',
+  timeout: 'Timeout',
+  notAttempted: 'NotAttempted',
+  notFound: 'NotFound',
+  invalidConfiguration: 'InvalidConfiguration',
+  functionFault: 'FunctionFault',
+} as const;
 
 export interface FieldProblem {
   field: string;
@@ -146,30 +163,6 @@ export class PathNotFoundError extends FunctionError {
   }
 }
 
-/** The failures that are the record's own: a redelivery would fail the same way. */
-const RECORDS_OWN: ReadonlySet<string> = new Set([
-  ERROR_CODES.invalidRequest,
-  ERROR_CODES.casterNotAllowed,
-  'InvalidCaster.NotFound',
-  // An HTTP request that is not one this function takes (an asynchronous call is redelivered only on a throw).
-  ERROR_CODES.payloadTooLarge,
-  ERROR_CODES.unsupportedMediaType,
-  ERROR_CODES.methodNotAllowed,
-  ERROR_CODES.notFound,
-]);
-
-/**
- * Whether an event invocation must throw for this failure, so that FC /
- * EventBridge redelivers the event (and a dead-letter queue keeps it in the
- * end). Only the record's own failures are acknowledged: invalid, a caster
- * not allowed or not found, and Live's `*.Malformed` parameter codes.
- * Anything else (a retry, a fixed deployment or a fixed Live may cure it, and
- * an answer nobody expected) is redelivered.
- */
-export function mustRedeliver(error: { code: string }): boolean {
-  return !(RECORDS_OWN.has(error.code) || error.code.endsWith('.Malformed'));
-}
-
 /**
  * Thrown by event invocations (CloudEvent, batch, plain payload) when a
  * retryable failure remains after our retries, so that EventBridge or FC's
@@ -183,9 +176,4 @@ export class RetryLaterError extends Error {
     super(message);
     this.name = 'RetryLaterError';
   }
-}
-
-/** Live's throttling codes (`Throttling.User`, `Throttling.Api`, ...): the account's quota, not the request. */
-export function isThrottlingCode(code: string): boolean {
-  return code.startsWith('Throttling');
 }

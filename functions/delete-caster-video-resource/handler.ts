@@ -1,41 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { processWork, settledWithoutLive } from './batch/process';
-import { planWork, type Work } from './batch/records';
-import { redeliverCodes, retryLater, type Settled, settle } from './batch/settle';
 import { defaultRegion, functionTimeoutMs } from './config';
-import { TRIGGERS } from './constants';
-import { resolveCredentials } from './credentials';
-import { readHttpRequest } from './delivery/http-request';
-import { readDelivery, readInvocation } from './delivery/recognise';
-import { FunctionError, FunctionFaultError, MissingCredentialsError } from './errors';
-import { currentInstance, type Ready } from './instance';
+import { credentialsOf } from './credentials';
+import { type HttpResponse, toHttpResponse } from './delivery/http-event';
+import { type Delivery, openInvocation, recognise } from './delivery/recognise';
+import { FunctionError, FunctionFaultError } from './errors';
+import { takeFromInstance } from './instance';
 import { isObject } from './json';
 import { Logger } from './logger';
-import { Deadline } from './policy/deadline';
+import { redeliverCodes } from './policy/redelivery';
 import { redactValue } from './redaction';
-import { toHttpResponse } from './result/http-response';
-import { logSummary } from './result/log-summary';
-import { failure } from './result/result';
-import type {
-  Credentials,
-  DeliveredRecord,
-  FcContext,
-  HttpResponse,
-  HttpTriggerEvent,
-  InvocationResult,
-  Trigger,
-} from './types';
+import { httpRecord, invocationBody } from './request/http';
+import { type Limits, planWork } from './request/plan';
+import { httpAnswer } from './result/http-answer';
+import { logLine } from './result/log-line';
+import { requestFailure, resultOf, type Shaped } from './result/result';
+import { retryLater } from './result/retry-later';
+import { runPlan } from './run/run';
+import type { FcContext, HttpAnswer, InvocationResult, Records, Trigger } from './types';
 
-/**
- * The records of one invocation; reading may throw a FunctionError that
- * refuses the whole request (HTTP). `http`: HTTP limits hold (at most 100 items).
- */
-type Read = () => { records: DeliveredRecord[]; batch: boolean; http: boolean };
-
-interface Finished extends Settled {
-  invocationId: string;
-  secrets: string[];
-}
+type HttpDelivery = Extract<Delivery, { kind: 'http' | 'invoke' }>;
 
 /**
  * FC 3.0 entry point. HTTP-trigger calls (and InvokeFunction through an HTTP
@@ -43,109 +26,93 @@ interface Finished extends Settled {
  * throw when a redelivery could still do what this invocation could not.
  */
 export async function handler(event: unknown, context?: FcContext | null): Promise<InvocationResult | HttpResponse> {
-  const delivery = readDelivery(event);
-  // Nobody waits for an event or an asynchronous call: only a throw gets it delivered again.
-  const redeliverable = delivery.kind === 'records' || delivery.async;
-  const read: Read =
-    delivery.kind === 'http'
-      ? httpReader(delivery.event)
-      : delivery.kind === 'invoke'
-        ? () => ({ ...readInvocation(delivery.event), http: true })
-        : () => ({ ...delivery, http: false });
-  const trigger =
-    delivery.kind === 'http' ? TRIGGERS.http : delivery.kind === 'invoke' ? TRIGGERS.invoke : delivery.trigger;
-  const finished = await invoke(trigger, context, read, redeliverable);
-  if (redeliverable && finished.redeliver.length > 0)
-    throw retryLater(finished, finished.invocationId, finished.secrets);
-  return delivery.kind === 'records' ? finished.result : answerHttp(finished);
+  const delivery = recognise(event);
+  if (delivery.kind === 'event') return answerEvent(delivery, context);
+  return toHttpResponse(await answerHttp(delivery, context));
 }
 
-/** An HTTP request; `unreadable` when its body could not be read at all (an FC 2.0 stream that failed). */
-export async function handleHttp(
-  event: HttpTriggerEvent,
-  context: FcContext | null | undefined,
-  unreadable?: FunctionError,
-): Promise<HttpResponse> {
-  return answerHttp(await invoke(TRIGGERS.http, context, httpReader(event, unreadable), false));
+/** Nobody waits for an event: only a throw gets it delivered again. */
+async function answerEvent(delivery: Delivery, context: FcContext | null | undefined): Promise<InvocationResult> {
+  const invoked = await invoke(delivery, context);
+  if (invoked.redeliver.length > 0) throw retryLater(invoked, invoked.invocationId, invoked.secrets);
+  return invoked.result;
 }
 
-function httpReader(event: HttpTriggerEvent, unreadable?: FunctionError): Read {
-  return () => {
-    if (unreadable) throw unreadable;
-    return { records: [{ payload: readHttpRequest(event) }], batch: false, http: true };
-  };
+/** An HTTP caller's answer; an asynchronous call, which no caller waits for, throws as an event does. */
+export async function answerHttp(delivery: HttpDelivery, context: FcContext | null | undefined): Promise<HttpAnswer> {
+  const invoked = await invoke(delivery, context);
+  if (delivery.request.async && invoked.redeliver.length > 0) {
+    throw retryLater(invoked, invoked.invocationId, invoked.secrets);
+  }
+  return httpAnswer(invoked);
 }
 
-function answerHttp(finished: Finished): HttpResponse {
-  // Already redacted by invoke().
-  return toHttpResponse(finished.result, JSON.stringify(finished.result), finished.retryAfterSeconds);
+interface Invoked extends Shaped {
+  /** The codes of the failures a redelivery or a fixed deployment can cure; empty: acknowledge. */
+  redeliver: string[];
+  invocationId: string;
+  secrets: string[];
 }
 
 /**
- * The story of one invocation: read, validate and authorize each record, call
- * Live, settle, log. `redeliverable`: no caller waits, so throttled requests
- * are retried for as long as the invocation has time.
+ * The story of one invocation: read the records, plan the work (validated and
+ * authorized), run it against Live under the rate and retry policy, shape the
+ * result, decide what must be redelivered, log it. Whatever fails on the way
+ * is answered in the same shape.
  */
-async function invoke(
-  trigger: Trigger,
-  given: FcContext | null | undefined,
-  read: Read,
-  redeliverable: boolean,
-): Promise<Finished> {
+async function invoke(delivery: Delivery, given: FcContext | null | undefined): Promise<Invoked> {
   const started = Date.now();
   // A hand-made call may pass no context: then there is nothing to sign with, and the answer says so.
   const context: FcContext = isObject(given) ? given : {};
   const invocationId = context.requestId || randomUUID();
-  const instance = currentInstance();
   // Read once: to sign with, and to know what to mask even when the call path fails.
-  const credentials = readCredentials(context);
-  const secrets = instance.secretsOf(credentials);
-  const logger = new Logger(instance.logLevel, { invocationId, trigger }, secrets);
-  let settled: Settled;
+  const credentials = credentialsOf(context);
+  const { parts, logLevel, secrets } = takeFromInstance(credentials);
+  const logger = new Logger(logLevel, { invocationId, trigger: triggerOf(delivery) }, secrets);
+  let shaped: Shaped;
+  let redeliver: string[];
   try {
-    const ready = instance.use();
-    const { records, batch, http } = read();
-    const plan = planWork(records, batch, defaultRegion(ready.config, context), ready.config.allowedCasterIds, http);
-    const needsLive = plan.work.some((w) => w.item && !w.error);
-    const runs = needsLive
-      ? await call(plan.work, credentials, ready, { timeoutMs: functionTimeoutMs(context), started, redeliverable })
-      : settledWithoutLive(plan.work);
-    settled = settle(runs, plan.batch, invocationId);
+    if (parts instanceof FunctionError) throw parts;
+    const { config, limiter, live } = parts;
+    const { records, limits } = recordsOf(delivery);
+    const plan = planWork(records, {
+      limits,
+      defaultRegion: defaultRegion(config, context),
+      allowedCasterIds: config.allowedCasterIds,
+    });
+    const connect = () => (credentials instanceof FunctionError ? credentials : live.clientFor(credentials));
+    const settled = await runPlan(plan, connect, {
+      limiter,
+      maxAttempts: config.maxAttempts,
+      timeoutMs: functionTimeoutMs(context),
+      started,
+      noCallerWaits: delivery.kind === 'event' || delivery.request.async,
+    });
+    redeliver = redeliverCodes(settled);
+    shaped = resultOf(settled, invocationId);
   } catch (err) {
-    const error = err instanceof FunctionError ? err : new FunctionFaultError();
     if (!(err instanceof FunctionError)) logger.log('error', 'unexpected failure', { errorName: (err as Error)?.name });
-    const result = failure(error, invocationId);
-    settled = { result, redeliver: redeliverCodes(result), retryAfterSeconds: error.retryAfterSeconds };
+    const error = err instanceof FunctionError ? err : new FunctionFaultError();
+    redeliver = redeliverCodes(error);
+    shaped = requestFailure(error, invocationId);
   }
-  const finished = { ...settled, result: redactValue(settled.result, secrets), invocationId, secrets };
-  logSummary(logger, finished.result, finished.redeliver, Date.now() - started);
-  return finished;
+  const result = redactValue(shaped.result, secrets);
+  logLine(logger, result, redeliver, Date.now() - started);
+  return { result, retryAfterSeconds: shaped.retryAfterSeconds, redeliver, invocationId, secrets };
 }
 
-async function call(
-  work: Work[],
-  credentials: Credentials | undefined,
-  { config, limiter, live }: Ready,
-  { timeoutMs, started, redeliverable }: { timeoutMs: number; started: number; redeliverable: boolean },
-) {
-  if (!credentials) {
-    const missing = new MissingCredentialsError();
-    return settledWithoutLive(work.map((w) => (w.error || !w.item ? w : { ...w, error: missing })));
-  }
-  const retry = {
-    maxAttempts: config.maxAttempts,
-    deadline: Deadline.forInvocation(timeoutMs, Date.now, started),
-    limiter,
-    retryThrottlesUntilDeadline: redeliverable,
-  };
-  return processWork(work, live.clientFor(credentials), retry);
+function triggerOf(delivery: Delivery): Trigger {
+  return delivery.kind === 'event' ? delivery.trigger : delivery.kind;
 }
 
-/** The invocation's credentials, or undefined: a missing role is reported only if Live must be called. */
-function readCredentials(context: FcContext): Credentials | undefined {
-  try {
-    return resolveCredentials(context);
-  } catch {
-    return undefined;
+/** The records to plan, and the limits they are planned under; what refuses a whole HTTP request is thrown. */
+function recordsOf(delivery: Delivery): { records: Records; limits: Limits } {
+  switch (delivery.kind) {
+    case 'http':
+      return { records: { shape: 'single', record: httpRecord(delivery.request) }, limits: 'request' };
+    case 'invoke':
+      return { records: openInvocation(invocationBody(delivery.request)), limits: 'request' };
+    case 'event':
+      return { records: delivery.records, limits: 'delivery' };
   }
 }

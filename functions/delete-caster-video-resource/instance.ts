@@ -1,7 +1,6 @@
-import { type Config, parseEnvironment } from './config';
-import { DEFAULTS } from './constants';
+import { type Config, DEFAULTS, type LogLevel, parseEnvironment } from './config';
 import { sameCredentials } from './credentials';
-import { InvalidConfigurationError } from './errors';
+import { InvalidConfigurationError, type MissingCredentialsError } from './errors';
 import { LiveConnection } from './live/client';
 import { RateLimiter } from './policy/rate-limiter';
 import { secretsOf } from './redaction';
@@ -9,7 +8,7 @@ import type { Credentials } from './types';
 
 type Env = Record<string, string | undefined>;
 
-export interface Ready {
+export interface Parts {
   config: Config;
   limiter: RateLimiter;
   live: LiveConnection;
@@ -17,34 +16,38 @@ export interface Ready {
 
 /**
  * Everything that lives as long as the FC instance, and nothing else: the
- * configuration, the Live connection and the rate limiter that concurrent
+ * configuration, the Live connection and the rate limiter that successive
  * invocations and batch records share. Built at the first invocation: FC
  * starts new instances when a function's configuration changes, so the
  * environment read then holds for the instance's life. A bad environment is
  * kept as its error, and every invocation fails with it.
  */
+/** What one invocation takes from its instance. */
+export interface Taken {
+  /** The configuration, limiter and Live connection, or the environment's error. */
+  parts: Parts | InvalidConfigurationError;
+  /** Known even with a bad environment, so that its failure is still logged. */
+  logLevel: LogLevel;
+  /** The secret variants to mask, worked out once per credentials (they change only when the role's rotate). */
+  secrets: string[];
+}
+
 export class Instance {
-  private readonly ready: Ready | InvalidConfigurationError;
+  private readonly parts: Parts | InvalidConfigurationError;
   private lastSecrets: { credentials: Credentials; list: string[] } | undefined;
 
   constructor(env: Env) {
-    this.ready = prepare(env);
+    this.parts = prepare(env);
   }
 
-  /** Known even with a bad environment, so that its failure is still logged. */
-  get logLevel(): Config['logLevel'] {
-    return this.ready instanceof InvalidConfigurationError ? DEFAULTS.logLevel : this.ready.config.logLevel;
+  take(credentials: Credentials | MissingCredentialsError): Taken {
+    const { parts } = this;
+    const logLevel = parts instanceof InvalidConfigurationError ? DEFAULTS.logLevel : parts.config.logLevel;
+    return { parts, logLevel, secrets: this.secretsOf(credentials) };
   }
 
-  /** The instance's configuration, limiter and Live connection; throws InvalidConfiguration when the environment is bad. */
-  use(): Ready {
-    if (this.ready instanceof InvalidConfigurationError) throw this.ready;
-    return this.ready;
-  }
-
-  /** The secret variants to mask, worked out once per credentials (they change only when the role's rotate). */
-  secretsOf(credentials: Credentials | undefined): string[] {
-    if (!credentials) return [];
+  private secretsOf(credentials: Credentials | MissingCredentialsError): string[] {
+    if (credentials instanceof Error) return [];
     const last = this.lastSecrets;
     if (last && sameCredentials(last.credentials, credentials)) return last.list;
     const list = secretsOf(credentials);
@@ -53,7 +56,7 @@ export class Instance {
   }
 }
 
-function prepare(env: Env): Ready | InvalidConfigurationError {
+function prepare(env: Env): Parts | InvalidConfigurationError {
   try {
     const config = parseEnvironment(env);
     // Never slower than a fleet twice the instance cap would need: room for other clients of the account.
@@ -67,8 +70,8 @@ function prepare(env: Env): Ready | InvalidConfigurationError {
 
 let current: Instance | undefined;
 
-/** This process's instance, built at the first call; the one place instance state is held. */
-export function currentInstance(): Instance {
+/** What an invocation takes from this process's instance, built at the first call: the one place instance state is held. */
+export function takeFromInstance(credentials: Credentials | MissingCredentialsError): Taken {
   current ??= new Instance(process.env);
-  return current;
+  return current.take(credentials);
 }

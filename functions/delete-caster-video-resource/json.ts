@@ -3,6 +3,15 @@
 
 export type JsonObject = Record<string, unknown>;
 
+/** Text, from a string or the bytes FC and the triggers hand over; undefined for anything else. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  return undefined;
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

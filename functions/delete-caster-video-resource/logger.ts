@@ -30,6 +30,6 @@ export class Logger {
     // Pieced together rather than spread into one object: the line is written on every invocation.
     const rest = JSON.stringify(fields);
     const line = `{"level":"${level}","message":${JSON.stringify(message)},"time":"${new Date().toISOString()}"${this.baseJson}${rest === '{}' ? '}' : `,${rest.slice(1)}`}`;
-    this.write(redact(line, this.secrets) + '\n');
+    this.write(`${redact(line, this.secrets)}\n`);
   }
 }

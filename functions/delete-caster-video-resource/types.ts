@@ -1,7 +1,8 @@
-import type { OUTCOMES, TRIGGERS } from './constants';
+// The data model of one invocation, stage by stage: what arrived, what it asks
+// for, what ran, and what is answered. Each stage hands the next one shape.
+import type { FunctionError } from './errors';
 
-export type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
-export type Trigger = (typeof TRIGGERS)[keyof typeof TRIGGERS];
+// --- The platform -----------------------------------------------------------
 
 /** The parts of the FC 3.0 context this function reads. */
 export interface FcContext {
@@ -13,63 +14,132 @@ export interface FcContext {
   logger?: unknown;
 }
 
-/** FC 3.0 HTTP-trigger event (SPEC §3). */
-export interface HttpTriggerEvent {
-  version?: string;
-  rawPath?: string;
-  headers?: Record<string, string | string[] | undefined>;
-  queryParameters?: Record<string, string | string[] | undefined>;
-  body?: string;
-  isBase64Encoded?: boolean;
-  requestContext: {
-    http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
-    requestId?: string;
-    accountId?: string;
-    domainName?: string;
-    time?: string;
-    timeEpoch?: string;
-  };
+/** Credentials used to sign; never logged, never returned. */
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
 }
 
-export interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-  isBase64Encoded: false;
+// --- What arrived -----------------------------------------------------------
+
+/** Where an invocation came from, as logged. */
+export type Trigger =
+  | 'http'
+  /** InvokeFunction (console test, `s invoke`, SDK) on a function that has an HTTP trigger. */
+  | 'invoke'
+  | 'cloudevent'
+  | 'cloudevent-batch'
+  | 'mns-queue'
+  | 'mns-topic'
+  | 'rocketmq'
+  | 'kafka'
+  | 'rabbitmq'
+  | 'timer'
+  | 'payload';
+
+/** An HTTP request as the function reads it, whichever runtime delivered it. */
+export interface HttpRequest {
+  /** Upper case. */
+  method: string;
+  route: Route;
+  /** Each query parameter with every value it was given. */
+  query: ReadonlyArray<readonly [string, readonly unknown[]]>;
+  /** The media type in lower case, without parameters; '' when none was sent. */
+  contentType: string;
+  body: HttpBody;
+  /** `X-Fc-Invocation-Type: Async`: FC answered the caller already, and only a throw is retried. */
+  async: boolean;
 }
+
+/** The path, matched: `/`, the REST path with its parameters, the InvokeFunction path, or none of them. */
+export type Route =
+  | { kind: 'root' }
+  | { kind: 'resource'; casterId: string; resourceId: string }
+  | { kind: 'invoke' }
+  | { kind: 'unknown'; path: string };
+
+/** The body's bytes, or why there are none to read. */
+export type HttpBody =
+  | { kind: 'bytes'; bytes: Buffer }
+  | { kind: 'too-large'; limit: number }
+  | { kind: 'not-text' }
+  | { kind: 'broken' };
 
 /** What identifies a record in its source: CloudEvent id, MNS messageId, Kafka topic/partition/offset, ... */
 export type Identity = Record<string, string | number>;
 
-/** One message a delivery carried, opened from its envelope; `payload` is still unvalidated. */
-export interface DeliveredRecord {
-  payload: unknown;
-  identity?: Identity;
-}
-
 /**
- * What arrived: an HTTP request, or records (answered as results, or in the
- * HTTP shape for InvokeFunction). `async`: the HTTP headers said
- * X-Fc-Invocation-Type: Async, so no caller waits and only a throw is retried.
+ * A request field given beside the payload: in the path or query of an HTTP
+ * request, or in the envelope around a message. It counts for the payload,
+ * and must agree with it.
  */
-export type Delivery =
-  | { kind: 'http'; event: HttpTriggerEvent; async: boolean }
-  /** InvokeFunction through an HTTP trigger: the body is an event, read under every HTTP limit. */
-  | { kind: 'invoke'; event: HttpTriggerEvent; async: boolean }
-  | { kind: 'records'; trigger: Trigger; records: DeliveredRecord[]; batch: boolean };
-
-/** Where an item sits in the results, and the identity of the record it came from. */
-export interface RecordRef {
-  index: number;
-  [key: string]: string | number;
+export interface Given {
+  from: string;
+  key: string;
+  value: unknown;
 }
+
+/** One message a delivery carried, opened from its envelope: its payload is not read yet. */
+export type DeliveredRecord =
+  | { kind: 'message'; payload: unknown; given: readonly Given[]; identity: Identity }
+  /** It could not be opened (not JSON, a field given twice, ...): it becomes one invalid item. */
+  | { kind: 'unreadable'; field: string; problem: string; identity: Identity };
+
+/** A delivery's records: answered as one result, or (an array delivery) as a batch. */
+export type Records =
+  | { shape: 'single'; record: DeliveredRecord }
+  | { shape: 'batch'; records: readonly DeliveredRecord[] };
+
+// --- What it asks for -------------------------------------------------------
 
 /** One validated delete request. */
 export interface DeleteItem {
   casterId: string;
   resourceId: string;
-  regionId?: string;
+  regionId: string;
   dryRun: boolean;
+}
+
+/** Where an item sits in the results, and the identity of the record it came from. */
+export interface Origin {
+  index: number;
+  identity: Identity;
+}
+
+/** One item of work, in result order: to run against Live, or refused without a network call. */
+export type Work =
+  | { kind: 'live'; origin: Origin; item: DeleteItem }
+  /** The IDs are the caller's when well-formed, for the failure to echo. */
+  | { kind: 'refused'; origin: Origin; casterId: string | null; resourceId: string | null; error: FunctionError };
+
+/** The work of one invocation, and the shape it is answered in, decided once when it is planned. */
+export type Plan = { shape: 'single'; work: Work } | { shape: 'batch'; work: readonly Work[] };
+
+// --- What ran ---------------------------------------------------------------
+
+export type Outcome = 'deleted' | 'already_absent' | 'would_delete';
+
+/** Live's answer to one item, after every retry. */
+export type Ran =
+  | { ok: true; outcome: Outcome; attempts: number; requestId: string | null }
+  | { ok: false; attempts: number; error: FunctionError };
+
+export type LiveWork = Extract<Work, { kind: 'live' }>;
+export type RefusedWork = Extract<Work, { kind: 'refused' }>;
+
+/** What became of one item of work. */
+export type Done = { kind: 'refused'; work: RefusedWork } | { kind: 'ran'; work: LiveWork; ran: Ran };
+
+/** What became of the plan's work, in its shape. */
+export type Settled = { shape: 'single'; done: Done } | { shape: 'batch'; done: readonly Done[] };
+
+// --- What is answered -------------------------------------------------------
+
+/** An item's record in the results: its place, and its identity in the source. */
+export interface RecordRef {
+  index: number;
+  [key: string]: string | number;
 }
 
 export interface ErrorBody {
@@ -100,6 +170,7 @@ export interface ItemFailure {
   casterId: string | null;
   resourceId: string | null;
   invocationId: string;
+  /** Absent when the whole request failed before any item was read. */
   attempts?: number;
   error: ErrorBody;
 }
@@ -115,9 +186,10 @@ export interface BatchResult {
 
 export type InvocationResult = ItemResult | BatchResult;
 
-/** Credentials used to sign; never logged, never returned. */
-export interface Credentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
+/** An answer for a caller waiting on HTTP. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** The result as JSON. */
+  body: string;
 }

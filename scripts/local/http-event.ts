@@ -1,7 +1,7 @@
 // Turns a Node HTTP request into the FC 3.0 HTTP-trigger event FC would pass
 // (the shape of test/fixtures/reference/events/fc3-http-trigger-template.json).
 import type { IncomingMessage } from 'node:http';
-import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/types';
+import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/delivery/http-event';
 
 /** FC's own HTTP-trigger payload limit is far larger; past this the function answers 413 anyway. */
 const KEEP_BYTES = 64 * 1024 + 1;

@@ -3,8 +3,9 @@
 // `npm run smoke`) can be pointed at it and fail as they would against FC.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FcContext, HttpResponse } from '../../functions/delete-caster-video-resource/types';
-import type { FunctionBundle } from './bundle';
+import type { Bundle } from '../../dev/bundle';
+import type { HttpResponse } from '../../functions/delete-caster-video-resource/delivery/http-event';
+import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { readBody, toHttpTriggerEvent, toInvokeFunctionEvent } from './http-event';
 import { type AcceptedKey, authFailureBody, verifyTriggerRequest } from './trigger-auth';
 
@@ -13,7 +14,7 @@ const API_PATH = /^\/2023-03-30\/functions\/([^/]+)(\/invocations)?\/?$/;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface LocalServerOptions {
-  bundle: FunctionBundle;
+  bundle: Bundle;
   context: (functionName?: string) => FcContext;
   /** The only name the invoke API answers for. */
   functionName: string;
@@ -41,13 +42,10 @@ function isHttpAnswer(value: unknown): value is HttpResponse & { isBase64Encoded
 /** FC maps an HTTP-shaped return value to the HTTP response; anything else is the JSON body. */
 function sendAnswer(res: ServerResponse, answer: unknown, requestId: string): void {
   const id = { 'x-fc-request-id': requestId };
-  if (!isHttpAnswer(answer))
-    return send(
-      res,
-      200,
-      { 'content-type': JSON_TYPE, ...id },
-      typeof answer === 'string' ? answer : JSON.stringify(answer),
-    );
+  if (!isHttpAnswer(answer)) {
+    send(res, 200, { 'content-type': JSON_TYPE, ...id }, typeof answer === 'string' ? answer : JSON.stringify(answer));
+    return;
+  }
   const body = answer.isBase64Encoded ? Buffer.from(answer.body, 'base64') : answer.body;
   send(res, answer.statusCode, { ...answer.headers, ...id }, body);
 }

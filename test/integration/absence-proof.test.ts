@@ -2,8 +2,9 @@
 // or a self-consistent list of its caster leaves it out exactly. A list that is
 // partial, unreadable or differs only in letter case proves nothing: the record
 // is sent its own delete, or ends retryable (built bundle against the emulator).
+
+import { plainPayload } from '../../dev/events';
 import type { ListSpoil } from '../../dev/live-emulator';
-import { plainPayload } from '../support/events';
 import { CASTER, deleteRequests, invoke, roleContext, useLive } from '../support/harness';
 
 const live = useLive();

@@ -2,8 +2,9 @@
 // (returns) only when every failure is the record's own; anything a retry or
 // a fixed deployment can cure is thrown after every record ran, so FC or
 // EventBridge redelivers it. HTTP callers get status answers instead.
+
+import { httpEvent } from '../../dev/events';
 import type { FaultSpec } from '../../dev/live-emulator';
-import { httpEvent } from '../support/events';
 import { fcContext } from '../support/fc-context';
 import { CASTER, invoke, roleContext, STS, useLive } from '../support/harness';
 
@@ -97,7 +98,7 @@ describe('progress across redeliveries (built bundle against the Live emulator)'
     const event = ids.map((ResourceId) => ({ CasterId: 'LIVEPRODUCER_POST-big', ResourceId }));
     const newlyDeleted: number[] = [];
     let deliveries = 0;
-    let last;
+    let last: Awaited<ReturnType<typeof settle>>;
     do {
       deliveries += 1;
       const before = live.emulator.resources('LIVEPRODUCER_POST-big')!.length;

@@ -2,8 +2,9 @@
 // request or an InvokeFunction call) reach no caller: FC retries them, and
 // hands them to the failure destination, only when the handler throws. So
 // they follow the event rule; a synchronous HTTP caller gets a status.
+
+import { httpEvent } from '../../dev/events';
 import { invokeApiEvent } from '../support/envelopes';
-import { httpEvent } from '../support/events';
 import { CASTER, invoke, logLines, roleContext, useLive } from '../support/harness';
 
 const live = useLive();

@@ -1,4 +1,4 @@
-import { httpEvent } from '../support/events';
+import { httpEvent } from '../../dev/events';
 import { fcContext } from '../support/fc-context';
 import { CASTER, deleteRequests, invoke, PLAIN_KEY, roleContext, STS, useLive } from '../support/harness';
 

@@ -4,8 +4,9 @@
 // is read only as far as it can run, the rest redelivered (built bundle).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { plainPayload } from '../support/events';
-import { BUNDLE_PATH, CASTER, deleteRequests, invoke, roleContext, useLive } from '../support/harness';
+import { BUNDLE_PATH } from '../../dev/bundle';
+import { plainPayload } from '../../dev/events';
+import { CASTER, deleteRequests, invoke, roleContext, useLive } from '../support/harness';
 
 const live = useLive();
 

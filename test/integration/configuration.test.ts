@@ -2,7 +2,7 @@
 // a bad value fails every invocation of that instance with InvalidConfiguration
 // (thrown for events, so nothing is dropped), and a good one holds for the
 // instance's life. Each case loads its own bundle, as FC starts an instance.
-import { httpEvent } from '../support/events';
+import { httpEvent } from '../../dev/events';
 import { CASTER, deleteRequests, loadBundle, logLines, roleContext, useLive } from '../support/harness';
 
 const live = useLive();

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { BUNDLE_PATH } from '../../dev/bundle';
 import { createLiveEmulator } from '../../dev/live-emulator';
-import { BUNDLE_PATH, CASTER, STS } from '../support/harness';
+import { CASTER, STS } from '../support/harness';
 
 const run = promisify(execFile);
 

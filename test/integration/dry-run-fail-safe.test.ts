@@ -1,8 +1,9 @@
 // A dry run never becomes a delete: a DryRun that is present but empty, given
 // twice with different values, or given beside a wrapped message is either
 // honoured or refused, in every shape that can carry it (built bundle).
+
+import { cloudEvent, httpEvent, plainPayload } from '../../dev/events';
 import { invokeApiEvent } from '../support/envelopes';
-import { cloudEvent, httpEvent, plainPayload } from '../support/events';
 import { CASTER, deleteRequests, invoke, useLive } from '../support/harness';
 
 const live = useLive();

@@ -1,4 +1,4 @@
-import { cloudEvent, cloudEventBatch, plainPayload } from '../support/events';
+import { cloudEvent, cloudEventBatch, plainPayload } from '../../dev/events';
 import { CASTER, deleteRequests, invoke, logLines, roleContext, useLive } from '../support/harness';
 
 const live = useLive();

@@ -1,7 +1,7 @@
 // Every HTTP shape keeps every HTTP limit: the InvokeFunction path and the
 // X-Acs-Action header, which any HTTP caller can send, included; and the REST
 // path matches from its start (built bundle).
-import { httpEvent } from '../support/events';
+import { httpEvent } from '../../dev/events';
 import { CASTER, deleteRequests, invoke, useLive } from '../support/harness';
 
 const live = useLive();

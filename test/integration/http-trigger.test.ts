@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { httpEvent } from '../support/events';
+import { httpEvent } from '../../dev/events';
 import { CASTER, deleteRequests, invoke, logLines, roleContext, useLive } from '../support/harness';
 
 const live = useLive();

@@ -1,8 +1,9 @@
 // An event returns (acknowledges) only the records' own failures: invalid, a
 // caster not allowed or not found, Live's *.Malformed parameter codes. Any
 // other answer is redelivered, and every failure has a code (built bundle).
+
+import { plainPayload } from '../../dev/events';
 import type { FaultSpec } from '../../dev/live-emulator';
-import { plainPayload } from '../support/events';
 import { CASTER, invoke, roleContext, useLive } from '../support/harness';
 
 const live = useLive({ LIVE_MAX_ATTEMPTS: '1' });

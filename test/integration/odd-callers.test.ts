@@ -1,7 +1,8 @@
 // Callers that do things by hand: no context at all, and JSON behind a UTF-8
 // byte-order mark in every shape that carries JSON (built bundle).
+
+import { cloudEvent, httpEvent } from '../../dev/events';
 import { invokeApiEvent } from '../support/envelopes';
-import { cloudEvent, httpEvent } from '../support/events';
 import { CASTER, invoke, useLive } from '../support/harness';
 
 // A region from the environment, so that the only thing a missing context leaves out is the credentials.

@@ -3,13 +3,16 @@
 // (raw and percent-encoded), while an upstream quotes them back on purpose
 // (the emulator's 'echo' fault) and every other failure path runs. 5xx bodies
 // carry no stack trace and no file path.
+
+import type { Bundle } from '../../dev/bundle';
+import { cloudEvent, httpEvent, plainPayload } from '../../dev/events';
+import type { Invocation } from '../../dev/invocations/encode';
+import { type Outcome, run } from '../../dev/invocations/run';
 import { createLiveEmulator, type EmulatorCredential, type LiveEmulator } from '../../dev/live-emulator';
+import { assertNoProblems, eventOutcomeProblems, httpAnswerProblems } from '../../dev/result-shape';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
-import { assertNoProblems, eventOutcomeProblems, httpAnswerProblems } from '../../scripts/local/result-shape';
-import { cloudEvent, httpEvent, plainPayload } from '../support/events';
 import { fcContext } from '../support/fc-context';
-import { type Bundle, loadBundle } from '../support/harness';
-import { type Invocation, type Outcome, run } from '../support/invocations';
+import { loadBundle } from '../support/harness';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 /** A role whose secret and token hold `+ / =`, as real STS values do. */
@@ -44,7 +47,6 @@ describe('no secret in any output (built bundle against an upstream that echoes 
     await emulator.start();
     bundle = loadBundle();
   });
-  afterAll(async () => emulator.stop());
   beforeEach(() => {
     emulator.reset();
     process.env.LIVE_ENDPOINT = emulator.url;
@@ -204,7 +206,8 @@ describe('no secret in any output (built bundle against an upstream that echoes 
     expect(stdout.join('')).not.toContain('boom');
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await emulator.stop();
     const text = everything();
     // The scan ran over real output: answers, thrown errors and debug-level log lines.
     expect(answers.length).toBeGreaterThan(40);

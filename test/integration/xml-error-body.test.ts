@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { plainPayload } from '../support/events';
-import { type Bundle, loadBundle, roleContext } from '../support/harness';
+import type { Bundle } from '../../dev/bundle';
+import { plainPayload } from '../../dev/events';
+import { loadBundle, roleContext } from '../support/harness';
 
 /**
  * The one path of the SDK that parses XML: an error answer from Live's

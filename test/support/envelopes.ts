@@ -14,7 +14,7 @@ import path from 'node:path';
  * text message), which are Buffers, as FC passes them.
  */
 
-export const FIXTURE_DIR = path.join(__dirname, '../fixtures/events');
+export const FIXTURE_DIR = path.join(__dirname, '../../events');
 
 /** The delete request the `<source>/<variant>.json` fixtures carry. */
 export const DELETE_REQUEST = Object.freeze({
@@ -384,6 +384,8 @@ export function readMessages(delivery: unknown, at: string, encoding: Encoding):
         return Buffer.from(v, 'base64').toString('utf8');
       case 'raw':
         return Buffer.isBuffer(v) ? v.toString('utf8') : typeof v === 'string' ? v : JSON.stringify(v);
+      default:
+        throw new Error(`readMessages: unknown encoding ${encoding satisfies never}`);
     }
   });
 }

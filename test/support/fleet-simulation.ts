@@ -4,11 +4,11 @@
 // modelled: invocations wait in one queue and go to whichever instance is
 // idle (one at a time per instance unless `concurrency` says otherwise).
 import { AccountQuota } from '../../dev/live-emulator/quota';
-import { FunctionError } from '../../functions/delete-caster-video-resource/errors';
+import { classifyFailure } from '../../functions/delete-caster-video-resource/live/classify';
 import { Deadline } from '../../functions/delete-caster-video-resource/policy/deadline';
 import { RateLimiter } from '../../functions/delete-caster-video-resource/policy/rate-limiter';
 import { withRetries } from '../../functions/delete-caster-video-resource/policy/retry';
-import { seededRandom } from '../../scripts/load/workload';
+import { seededRandom } from '../../scripts/perf/load/workload';
 import { VirtualClock } from './virtual-clock';
 
 export interface FleetScenario {
@@ -65,9 +65,18 @@ export async function simulateFleet(s: FleetScenario): Promise<FleetOutcome> {
     await clock.sleep(3 + random() * 6);
     if (!admitted) {
       out.throttled += 1;
-      throw new FunctionError('Throttling.User', 'Request was denied due to user flow control.', 400, {
-        retryable: true,
-      });
+      // What the Live client makes of Live's answer: a throttle, classified as such.
+      throw classifyFailure(
+        {
+          code: 'Throttling.User',
+          data: {
+            statusCode: 400,
+            RequestId: `r${out.requests}`,
+            Message: 'Request was denied due to user flow control.',
+          },
+        },
+        false,
+      );
     }
   };
   const limiters = Array.from(

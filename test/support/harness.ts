@@ -1,22 +1,15 @@
-import path from 'node:path';
+import { BUNDLE_PATH, type Bundle } from '../../dev/bundle';
 import { createLiveEmulator, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { fcContext } from './fc-context';
 
-/** The built bundle, the artefact FC runs; tests never import the sources for behaviour. */
-export interface Bundle {
-  handler(event: unknown, context: FcContext): Promise<any>;
-  httpHandler(req: unknown, resp: unknown, context: FcContext): Promise<void>;
-}
-
-export const BUNDLE_PATH = path.resolve(__dirname, '../../dist/index.js');
-
+/** The built bundle, the artefact FC runs, as a fresh FC instance: tests never import the sources for behaviour. */
 export function loadBundle(): Bundle {
-  let bundle: Bundle | undefined;
+  let bundle: Bundle = {} as Bundle;
   jest.isolateModules(() => {
     bundle = require(BUNDLE_PATH);
   });
-  return bundle!;
+  return bundle;
 }
 
 export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';

@@ -2,7 +2,7 @@
 // invocation can run, in a process of its own whose heap is limited like a
 // small FC instance's (node --max-old-space-size). Plain JavaScript, so that
 // nothing but node and dist/index.js is loaded. Reports on stderr as JSON.
-'use strict';
+
 const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
 
 const records = Number(process.env.HUGE_RECORDS);

@@ -1,5 +1,8 @@
 // Checks shared by the property tests: each invocation answered in the SPEC
 // shape, one parseable log line, nothing the input did not name sent to Live.
+
+import type { Invocation } from '../../dev/invocations/encode';
+import { type Outcome, run } from '../../dev/invocations/run';
 import type { RecordedRequest } from '../../dev/live-emulator';
 import {
   assertNoProblems,
@@ -7,9 +10,9 @@ import {
   failuresOf,
   httpAnswerProblems,
   isUnexpectedFailure,
-} from '../../scripts/local/result-shape';
+} from '../../dev/result-shape';
+import { CASTER, DECOY_CASTER, DECOYS, POOL, PROPERTY_SEED } from './arbitraries/state';
 import { roleContext, type useLive } from './harness';
-import { CASTER, DECOY_CASTER, DECOYS, type Invocation, type Outcome, POOL, PROPERTY_SEED, run } from './invocations';
 
 type Live = ReturnType<typeof useLive>;
 

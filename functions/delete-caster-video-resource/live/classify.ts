@@ -1,5 +1,5 @@
-import { ERROR_CODES, LIVE_CODES } from '../constants';
-import { FunctionError, isThrottlingCode, TimeoutError, UpstreamUnavailableError } from '../errors';
+import { ERROR_CODES, FunctionError, TimeoutError, UpstreamUnavailableError } from '../errors';
+import { isThrottlingCode, LIVE_CODES } from './codes';
 
 /** What the Live client throws when Live answers 4xx/5xx (`$tea.newError`). */
 interface LiveApiErrorShape {

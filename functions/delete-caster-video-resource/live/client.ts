@@ -1,12 +1,29 @@
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 import type { Endpoint } from '../config';
-import { DEFAULTS, LIVE_API } from '../constants';
 import { sameCredentials } from '../credentials';
 import type { Credentials } from '../types';
 import { classifyFailure } from './classify';
+import { NONCE_HEADER, unwatch, watch } from './transport/response-headers';
 
-export type LiveAction = typeof LIVE_API.deleteAction | typeof LIVE_API.describeAction;
+// The bundle puts the modules of transport/ in place of the SDK's own
+// (scripts/build.mjs); sources run under ts-jest or tsx load the real ones,
+// so there Live's retry-after header goes unseen and httpx keeps its own timeouts.
+
+/** Fixed facts of the Live API operations this function calls. */
+const LIVE_API = {
+  version: '2016-11-01',
+  pathname: '/',
+  method: 'POST',
+  authType: 'AK',
+  style: 'RPC',
+  bodyType: 'json',
+} as const;
+
+/** Connecting alone may take this long; the attempt's own time bounds the rest. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+export type LiveAction = 'DeleteCasterVideoResource' | 'DescribeCasterVideoResources';
 
 export interface LiveAnswer {
   requestId: string | null;
@@ -24,8 +41,8 @@ export interface LiveCall {
 
 /** The operation's fixed description; callApi only reads it, so one per action serves every call. */
 const PARAMS: Record<LiveAction, $OpenApi.Params> = {
-  [LIVE_API.deleteAction]: paramsFor(LIVE_API.deleteAction),
-  [LIVE_API.describeAction]: paramsFor(LIVE_API.describeAction),
+  DeleteCasterVideoResource: paramsFor('DeleteCasterVideoResource'),
+  DescribeCasterVideoResources: paramsFor('DescribeCasterVideoResources'),
 };
 
 function paramsFor(action: LiveAction): $OpenApi.Params {
@@ -41,11 +58,6 @@ function paramsFor(action: LiveAction): $OpenApi.Params {
   });
 }
 
-/** What one call saw of Live's response headers (handed over by the httpx wrapper's hook). */
-interface Seen {
-  retryAfterMs?: number;
-}
-
 /**
  * A signature nonce only has to be unique (Live refuses one it has seen
  * within 15 minutes): an instance prefix drawn once and a counter, as the
@@ -53,25 +65,6 @@ interface Seen {
  */
 const NONCE_PREFIX = `${process.pid.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-`;
 let nonceCount = 0;
-
-/** Calls in flight, by the nonce each was signed with. */
-const inFlight = new Map<string, Seen>();
-const NONCE = 'x-acs-signature-nonce';
-
-/**
- * The SDK drops the headers of an error answer; scripts/bundle-stubs/httpx-timeouts.js
- * hands every response's headers here with its request's. The signature nonce,
- * unique per request and chosen here, tells which call they belong to: cheaper
- * than an AsyncLocalStorage, whose promise hooks slow every await in the process.
- */
-(globalThis as Record<symbol, unknown>)[Symbol.for('caster-video-resource-delete.responseHeaders')] = (
-  headers: Record<string, string | string[] | undefined>,
-  requestHeaders: Record<string, unknown> | undefined,
-) => {
-  const seen = inFlight.get(String(requestHeaders?.[NONCE]));
-  const raw = Number(headers['x-acs-retry-after']);
-  if (seen && Number.isFinite(raw) && raw > 0) seen.retryAfterMs = Math.min(raw, 60_000);
-};
 
 /**
  * The instance's way to Live: one endpoint, one SDK client for the current
@@ -106,7 +99,7 @@ export class LiveConnection {
    */
   private runtimeFor(timeoutMs: number): $Util.RuntimeOptions {
     const readTimeout = Math.max(1, Math.floor(timeoutMs));
-    const connectTimeout = Math.max(1, Math.floor(Math.min(timeoutMs, DEFAULTS.connectTimeoutMs)));
+    const connectTimeout = Math.max(1, Math.floor(Math.min(timeoutMs, CONNECT_TIMEOUT_MS)));
     const last = this.runtime;
     if (last?.readTimeout === readTimeout && last.connectTimeout === connectTimeout) return last.options;
     const options = new $Util.RuntimeOptions({ autoretry: false, readTimeout, connectTimeout });
@@ -118,7 +111,7 @@ export class LiveConnection {
 function sdkClient(endpoint: Endpoint, { accessKeyId, accessKeySecret, securityToken }: Credentials): OpenApi {
   // A fixed credential object, so the client never runs the default provider
   // chain (environment, profile files, ECS metadata) behind our back; nor
-  // could it: that package is stubbed out of the bundle (scripts/bundle-stubs).
+  // could it: that package is stubbed out of the bundle (transport/).
   const answer = Promise.resolve({
     accessKeyId,
     accessKeySecret,
@@ -142,11 +135,10 @@ export class LiveClient {
     private readonly runtimeFor: (timeoutMs: number) => $Util.RuntimeOptions,
   ) {}
   async call({ action, query, timeoutMs, boundByDeadline }: LiveCall): Promise<LiveAnswer> {
-    const seen: Seen = {};
     const nonce = NONCE_PREFIX + (nonceCount++).toString(36);
-    inFlight.set(nonce, seen);
+    const seen = watch(nonce);
     try {
-      const request = new $OpenApi.OpenApiRequest({ query, headers: { [NONCE]: nonce } });
+      const request = new $OpenApi.OpenApiRequest({ query, headers: { [NONCE_HEADER]: nonce } });
       const response = await this.client.callApi(PARAMS[action], request, this.runtimeFor(timeoutMs));
       const body = (response?.body ?? {}) as Record<string, unknown>;
       return { requestId: typeof body.RequestId === 'string' ? body.RequestId : null, body };
@@ -155,7 +147,7 @@ export class LiveClient {
       if (seen.retryAfterMs !== undefined) error.retryAfterMs = seen.retryAfterMs;
       throw error;
     } finally {
-      inFlight.delete(nonce);
+      unwatch(nonce);
     }
   }
 }

@@ -102,6 +102,11 @@ export class AdaptiveRate {
     return this.slots * this.slotMs;
   }
 
+  /** What a send must keep to now: the period since the last one, and any pause Live asked for. */
+  pace(): { periodMs: number; pausedUntil: number } {
+    return { periodMs: this.periodMs(), pausedUntil: this.pauseEnd };
+  }
+
   /** Sends per second now, for reports. */
   rate(): number {
     return 1000 / (this.slots * this.slotMs);

@@ -1,4 +1,8 @@
-import { DEADLINE_RESERVE } from '../constants';
+/**
+ * Time kept back from the function timeout to shape and return the answer, so
+ * that a hanging upstream ends in the function's own 504 rather than FC killing the instance.
+ */
+const DEADLINE_RESERVE = { fraction: 0.1, minMs: 150, maxMs: 1_000 } as const;
 
 /** The point by which some work must be done: the invocation's answer ready, or a part of the work. */
 export class Deadline {

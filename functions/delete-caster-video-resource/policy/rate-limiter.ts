@@ -1,5 +1,7 @@
 import { AdaptiveRate, type Throttle } from './adaptive-rate';
 
+type Pace = ReturnType<AdaptiveRate['pace']>;
+
 /** A cancellable timer; injected so that a test can run the limiter on a virtual clock. */
 export type SetTimer = (run: () => void, ms: number) => () => void;
 
@@ -77,11 +79,12 @@ export class RateLimiter {
   acquire(latest: number, notBefore = 0): Promise<boolean> {
     const now = this.now();
     if (this.waiters.length === 0) {
-      const at = this.earliest(now, notBefore);
+      const pace = this.adaptive.pace();
+      const at = this.earliest(now, notBefore, pace);
       if (at > latest) return Promise.resolve(false);
       // A wait under a millisecond is no wait: the clock and timers count whole milliseconds.
       if (at - now < 1) {
-        this.record(now);
+        this.record(now, pace.periodMs);
         return Promise.resolve(true);
       }
     }
@@ -107,14 +110,14 @@ export class RateLimiter {
    * half period, so that instances that collided part instead of meeting again.
    */
   retryAt(): number {
-    return Math.max(this.adaptive.clearAt(), this.pacedTurn()) + this.adaptive.spreadMs();
+    return Math.max(this.adaptive.clearAt(), this.pacedTurn(this.adaptive.periodMs())) + this.adaptive.spreadMs();
   }
 
   /** The earliest time, not before `now`, at which one more send keeps every rule. */
-  private earliest(now: number, notBefore: number): number {
+  private earliest(now: number, notBefore: number, pace: Pace): number {
     const n = this.sent.length;
     const window = n >= this.capacity ? this.sent[n - this.capacity] + this.windowMs : 0;
-    const at = Math.max(now, notBefore, window, this.pacedTurn(), this.adaptive.pausedUntil());
+    const at = Math.max(now, notBefore, window, this.pacedTurn(pace.periodMs), pace.pausedUntil);
     if (at - now < 1) return at;
     // Contended and waiting anyway: wait for a slot of the shared grid.
     const slot = this.adaptive.slotMs;
@@ -122,14 +125,13 @@ export class RateLimiter {
   }
 
   /** The adaptive period's next turn. */
-  private pacedTurn(): number {
-    const period = this.adaptive.periodMs();
+  private pacedTurn(period: number): number {
     if (this.sent.length === 0) return 0;
     return Math.max(this.pacedFrom, this.sent[this.sent.length - 1] - period) + period;
   }
 
-  private record(at: number): void {
-    const turn = this.pacedTurn();
+  private record(at: number, period: number): void {
+    const turn = this.pacedTurn(period);
     this.pacedFrom = turn > 0 && turn <= at && at - turn < this.adaptive.slotMs ? turn : at;
     this.sent.push(at);
     if (this.sent.length > this.capacity) this.sent.splice(0, this.sent.length - this.capacity);
@@ -142,16 +144,17 @@ export class RateLimiter {
     for (;;) {
       if (this.waiters.length === 0) return;
       const now = this.now();
+      const pace = this.adaptive.pace();
       let next = 0;
       let nextAt = Number.POSITIVE_INFINITY;
       for (let i = 0; i < this.waiters.length; i += 1) {
-        const at = this.earliest(now, this.waiters[i].notBefore);
+        const at = this.earliest(now, this.waiters[i].notBefore, pace);
         if (at < nextAt) {
           next = i;
           nextAt = at;
         }
       }
-      const late = this.waiters.findIndex((w) => this.earliest(now, w.notBefore) > w.latest);
+      const late = this.waiters.findIndex((w) => this.earliest(now, w.notBefore, pace) > w.latest);
       if (late >= 0) {
         this.waiters.splice(late, 1)[0].resolve(false);
         continue;
@@ -160,7 +163,7 @@ export class RateLimiter {
         this.cancelTimer = this.setTimer(() => this.plan(), nextAt - now);
         return;
       }
-      this.record(now);
+      this.record(now, pace.periodMs);
       this.waiters.splice(next, 1)[0].resolve(true);
     }
   }

@@ -1,5 +1,4 @@
-import { DEFAULTS } from '../constants';
-import { FunctionError, isThrottlingCode, NotAttemptedError } from '../errors';
+import { FunctionError, NotAttemptedError } from '../errors';
 import type { Deadline } from './deadline';
 import type { RateLimiter } from './rate-limiter';
 
@@ -23,6 +22,10 @@ export type Attempted<T> =
   | { ok: true; value: T; attempts: number }
   | { ok: false; error: FunctionError; attempts: number };
 
+/** Cap for one attempt; the remaining time caps it further. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Full-jitter backoff for retryable failures other than throttling. */
+const BACKOFF = { baseMs: 100, capMs: 2_000 } as const;
 /** Below this much remaining time an attempt cannot finish, so none is started. */
 const MIN_ATTEMPT_MS = 50;
 
@@ -54,7 +57,7 @@ export async function withRetries<T>(
     const remaining = deadline.remaining();
     if (remaining < MIN_ATTEMPT_MS) break;
     attempts += 1;
-    const timeoutMs = Math.min(DEFAULTS.attemptTimeoutMs, remaining);
+    const timeoutMs = Math.min(ATTEMPT_TIMEOUT_MS, remaining);
     const sentAt = now();
     let value: T;
     try {
@@ -63,7 +66,8 @@ export async function withRetries<T>(
       // Not an answer or a transport failure: a bug, for the handler to report as FunctionFault.
       if (!(err instanceof FunctionError)) throw err;
       lastError = err;
-      const throttle = isThrottlingCode(err.code);
+      // Live's throttling answers are classified as 429s, whatever status they came with.
+      const throttle = err.status === 429;
       if (throttle) {
         limiter.onThrottle({ sentAt, first: throttles === 0, retryAfterMs: err.retryAfterMs });
         throttles += 1;
@@ -75,8 +79,7 @@ export async function withRetries<T>(
       if (counted >= opts.maxAttempts) break;
       notBefore = throttle
         ? limiter.retryAt()
-        : now() +
-          backoffDelay(attempts, opts.baseMs ?? DEFAULTS.backoffBaseMs, opts.capMs ?? DEFAULTS.backoffCapMs, random);
+        : now() + backoffDelay(attempts, opts.baseMs ?? BACKOFF.baseMs, opts.capMs ?? BACKOFF.capMs, random);
       continue;
     }
     limiter.onAnswer(sentAt);

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../errors';
 
-/** The request fields (SPEC §4), accepted in any letter case. */
+/** The request fields, accepted in any letter case. */
 export const FIELDS = {
   casterId: 'CasterId',
   resourceId: 'ResourceId',
@@ -11,42 +11,44 @@ export const FIELDS = {
 } as const;
 
 export type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
+export type FieldValues = Partial<Record<FieldName, unknown>>;
 
 /** The fields of one item: what an `Items` entry, the query or a form may hold. */
 export const SCALAR_FIELDS: readonly FieldName[] = [FIELDS.casterId, FIELDS.resourceId, FIELDS.regionId, FIELDS.dryRun];
 /** What a payload's top level may hold. */
 export const PAYLOAD_FIELDS: readonly FieldName[] = [...SCALAR_FIELDS, FIELDS.resourceIds, FIELDS.items];
 
-const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
-
-/** Each field's name in lower case, and the field of each lower-case name, worked out once. */
-const LOWER = Object.fromEntries(Object.values(FIELDS).map((name) => [name, name.toLowerCase()])) as Record<
-  FieldName,
-  string
->;
 const BY_LOWER = new Map<string, FieldName>(Object.values(FIELDS).map((name) => [name.toLowerCase(), name]));
 
+/** The field a key names, in any letter case. */
+export function fieldNamed(key: string): FieldName | undefined {
+  return BY_LOWER.get(key.toLowerCase());
+}
+
+// Exactly these spellings, without padding: anything else is not a clear answer.
+const TRUE = /^(true|1|yes)$/i;
+const FALSE = /^(false|0|no)$/i;
+
+/** What a DryRun value says (booleans, or what queries, forms and scripts send for them), or undefined when it says nothing clear. */
+export function dryRunValue(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string' && (TRUE.test(value) || FALSE.test(value))) return TRUE.test(value);
+  return undefined;
+}
+
 /**
- * A field by its name in any letter case. Own properties only, so
- * `__proto__` or `constructor` keys in hostile JSON are never read as fields.
+ * The same field in two places says the same: the same text (`true` in JSON,
+ * `true` in a query), or for DryRun the same clear answer. Objects are never
+ * turned into text: `String()` of hostile JSON can throw or recurse.
  */
-export function pickField(
-  obj: Record<string, unknown>,
-  name: FieldName,
-  at: string,
-  problems: FieldProblem[],
-): unknown {
-  const wanted = LOWER[name];
-  let found: string | undefined;
-  for (const key in obj) {
-    // The length first: most keys are other fields, and this runs for every field of every record.
-    if (key.length !== wanted.length || key.toLowerCase() !== wanted || !hasOwn(obj, key)) continue;
-    if (found === undefined) found = key;
-    else if (!sameValue(obj[found], obj[key])) {
-      problems.push({ field: at + name, problem: `given as both ${found} and ${key} with different values` });
-    }
+export function agrees(name: FieldName, a: unknown, b: unknown): boolean {
+  if (name === FIELDS.dryRun) {
+    const x = dryRunValue(a);
+    return x !== undefined && x === dryRunValue(b);
   }
-  return found === undefined ? undefined : obj[found];
+  const scalar = (v: unknown) => v === null || typeof v !== 'object';
+  return a === b || (scalar(a) && scalar(b) && String(a) === String(b));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -87,38 +89,14 @@ function nearMiss(key: string, accepted: readonly FieldName[]): FieldName | unde
 }
 
 /**
- * Keys that are none of `accepted` but close to one of them: refused, naming
- * the field meant, because a misspelt `DryRun` must never turn a dry run into
- * a delete. Keys unlike any field (a pipeline's own metadata) are left alone.
- */
-export function misspeltFields(
-  obj: Record<string, unknown>,
-  accepted: readonly FieldName[],
-  at: string,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  for (const key in obj) {
-    if (!hasOwn(obj, key)) continue;
-    const lower = key.toLowerCase();
-    if (accepted.some((name) => LOWER[name] === lower)) continue;
-    const meant = nearMiss(key, accepted);
-    if (!meant) continue;
-    if (problems.length === MAX_NAMED) {
-      problems.push({ field: `${at}(more)`, problem: 'further misspelt fields not listed' });
-      break;
-    }
-    problems.push({ field: at + key.slice(0, 64), problem: `is not a known field; did you mean ${meant}?` });
-  }
-  return problems;
-}
-
-export type FieldValues = Partial<Record<FieldName, unknown>>;
-
-/**
- * `accepted` fields of `obj` in any letter case, and its problems, in one pass
- * over its own keys (this runs for every record): what `misspeltFields` and
- * `pickField` find, in the same order (near misses first, then fields given
- * twice with different values, in `accepted` order).
+ * The `accepted` fields of `obj` in any letter case, own keys only (so
+ * `__proto__` in hostile JSON is never read as a field), and its problems:
+ * a key that is a near miss of a field is refused, naming the field meant,
+ * because a misspelt `DryRun` must never turn a dry run into a delete; a
+ * field given twice with different values is refused, because the function
+ * never picks one of two readings. Keys unlike any field (a pipeline's own
+ * metadata) are left alone. Near misses come first, then fields given twice,
+ * in `accepted` order.
  */
 export function readFields(
   obj: Record<string, unknown>,
@@ -131,8 +109,8 @@ export function readFields(
   let twice: Partial<Record<FieldName, FieldProblem[]>> | undefined;
   let named = 0;
   for (const key in obj) {
-    if (!hasOwn(obj, key)) continue;
-    const name = BY_LOWER.get(key.toLowerCase());
+    if (!Object.hasOwn(obj, key)) continue;
+    const name = fieldNamed(key);
     if (name === undefined || !accepted.includes(name)) {
       if (named > MAX_NAMED) continue;
       const meant = nearMiss(key, accepted);
@@ -151,10 +129,9 @@ export function readFields(
       values[name] = obj[key];
     } else if (!sameValue(values[name], obj[key])) {
       twice ??= {};
-      (twice[name] ??= []).push({
-        field: at + name,
-        problem: `given as both ${first} and ${key} with different values`,
-      });
+      const list = twice[name] ?? [];
+      twice[name] = list;
+      list.push({ field: at + name, problem: `given as both ${first} and ${key} with different values` });
     }
   }
   if (twice) for (const name of accepted) problems.push(...(twice[name] ?? []));

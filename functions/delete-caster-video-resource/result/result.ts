@@ -1,28 +1,110 @@
 import type { FunctionError } from '../errors';
-import type { BatchResult, ItemFailure, ItemResult, Outcome, RecordRef } from '../types';
+import type {
+  BatchResult,
+  Done,
+  InvocationResult,
+  ItemFailure,
+  ItemResult,
+  Origin,
+  RecordRef,
+  Settled,
+} from '../types';
 
-/** A failure of one item, or of the whole request (then the IDs are null when it never named them). */
-export function failure(
-  error: FunctionError,
-  invocationId: string,
-  at: { casterId?: string | null; resourceId?: string | null; attempts?: number; record?: RecordRef } = {},
-): ItemFailure {
+/** An invocation's result, and how long an HTTP caller should wait to retry what failed. */
+export interface Shaped {
+  result: InvocationResult;
+  retryAfterSeconds: number;
+}
+
+/** Until a throttled or unavailable request may be tried again, when nothing more precise is known. */
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+/** Where a failure belongs: an item, or the whole request when it failed before any item was read. */
+type FailedAt =
+  | { kind: 'request' }
+  | {
+      kind: 'item';
+      casterId: string | null;
+      resourceId: string | null;
+      attempts: number;
+      record: RecordRef | undefined;
+    };
+
+function failure(error: FunctionError, invocationId: string, at: FailedAt): ItemFailure {
+  if (at.kind === 'request')
+    return { ok: false, casterId: null, resourceId: null, invocationId, error: error.toBody() };
+  const { casterId, resourceId, attempts, record } = at;
   return {
     ok: false,
-    casterId: at.casterId ?? null,
-    resourceId: at.resourceId ?? null,
+    casterId,
+    resourceId,
     invocationId,
-    ...(at.attempts !== undefined ? { attempts: at.attempts } : {}),
+    attempts,
     error: error.toBody(),
-    ...(at.record ? { record: at.record } : {}),
+    ...(record ? { record } : {}),
   };
 }
 
-export function batchResult(results: ItemResult[], invocationId: string): BatchResult {
+/** The record an item came from: in a batch always, alone only when its source named it. */
+function recordRef({ index, identity }: Origin, inBatch: boolean): RecordRef | undefined {
+  if (!inBatch && Object.keys(identity).length === 0) return undefined;
+  return { index, ...identity };
+}
+
+function itemResult(done: Done, invocationId: string, inBatch: boolean): ItemResult {
+  const record = recordRef(done.work.origin, inBatch);
+  if (done.kind === 'refused') {
+    const { casterId, resourceId, error } = done.work;
+    return failure(error, invocationId, { kind: 'item', casterId, resourceId, attempts: 0, record });
+  }
+  const { work, ran } = done;
+  const { casterId, resourceId, regionId, dryRun } = work.item;
+  if (!ran.ok)
+    return failure(ran.error, invocationId, { kind: 'item', casterId, resourceId, attempts: ran.attempts, record });
+  const { outcome, requestId, attempts } = ran;
+  const success = {
+    ok: true,
+    outcome,
+    casterId,
+    resourceId,
+    regionId,
+    requestId,
+    invocationId,
+    attempts,
+    dryRun,
+  } as const;
+  return record ? { ...success, record } : success;
+}
+
+function batchResult(results: ItemResult[], invocationId: string): BatchResult {
   const summary: BatchResult['summary'] = { deleted: 0, already_absent: 0, would_delete: 0, failed: 0 };
   for (const r of results) {
-    if (r.ok) summary[r.outcome as Outcome] += 1;
+    if (r.ok) summary[r.outcome] += 1;
     else summary.failed += 1;
   }
   return { ok: summary.failed === 0, results, summary, invocationId };
+}
+
+/** The first wait a failure asked for. */
+function retryAfterOf(done: readonly Done[]): number {
+  for (const d of done) {
+    const error = d.kind === 'refused' ? d.work.error : d.ran.ok ? undefined : d.ran.error;
+    if (error?.retryAfterSeconds !== undefined) return error.retryAfterSeconds;
+  }
+  return DEFAULT_RETRY_AFTER_SECONDS;
+}
+
+/** The result of every item, in the shape the plan chose. */
+export function resultOf(settled: Settled, invocationId: string): Shaped {
+  if (settled.shape === 'single') {
+    return { result: itemResult(settled.done, invocationId, false), retryAfterSeconds: retryAfterOf([settled.done]) };
+  }
+  const results = settled.done.map((d) => itemResult(d, invocationId, true));
+  return { result: batchResult(results, invocationId), retryAfterSeconds: retryAfterOf(settled.done) };
+}
+
+/** The whole request failed before any item ran (it could not be read, or the instance is misconfigured). */
+export function requestFailure(error: FunctionError, invocationId: string): Shaped {
+  const result = failure(error, invocationId, { kind: 'request' });
+  return { result, retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS };
 }

@@ -23,7 +23,9 @@ function setup(options: { ceiling?: number; floor?: number; slowStart?: boolean;
     /** The period in slots. */
     slots: () => Math.round(rate.periodMs() / slot),
     at: () => now,
-    advance: (ms: number) => void (now += ms),
+    advance: (ms: number) => {
+      now += ms;
+    },
   };
 }
 

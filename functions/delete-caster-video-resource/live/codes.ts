@@ -1,0 +1,15 @@
+/** Live error codes that carry meaning for this function. */
+export const LIVE_CODES = {
+  resourceNotFound: 'InvalidResource.NotFound',
+  casterNotFound: 'InvalidCaster.NotFound',
+} as const;
+
+/** Live's throttling codes (`Throttling.User`, `Throttling.Api`, ...): the account's quota, not the request. */
+export function isThrottlingCode(code: string): boolean {
+  return code.startsWith('Throttling');
+}
+
+/** Live's codes for a parameter it could not read (`InvalidCasterId.Malformed`, ...): the request's own fault. */
+export function isMalformedCode(code: string): boolean {
+  return code.endsWith('.Malformed');
+}

@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+
+const transport = path.resolve(__dirname, '../../../../functions/delete-caster-video-resource/live/transport');
+const load = (file: string) => require(path.join(transport, file));
+const { watch, unwatch } = load('response-headers.ts');
+
+describe('httpx read-timer wrapper', () => {
+  const wrapped = load('httpx.js');
+  const raw = require('httpx');
+  let server: http.Server;
+  let url: string;
+  let stall = false;
+  let contentType = 'application/json;charset=utf-8';
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': contentType, 'x-acs-retry-after': '750' });
+        if (stall)
+          res.write('{"RequestId":'); // headers and half a body, then nothing
+        else res.end('{"RequestId":"R1"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?Action=x`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const readTimerOf = (socket: Socket) => {
+    const key = Object.getOwnPropertySymbols(socket).find((s) => s.description === 'TIMER::READ_TIMER')!;
+    return (socket as unknown as Record<symbol, { _destroyed: boolean }>)[key];
+  };
+
+  /** Reads the body the way @alicloud/tea-util does: its own data/end listeners, not httpx.read. */
+  async function callAndRead(httpx: typeof raw, headers: Record<string, string> = {}) {
+    const response: http.IncomingMessage = await httpx.request(url, {
+      method: 'POST',
+      headers,
+      readTimeout: 5_000,
+      connectTimeout: 1_000,
+    });
+    const timer = readTimerOf(response.socket);
+    const chunks: Buffer[] = [];
+    await new Promise((resolve, reject) => {
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', resolve);
+      response.on('error', reject);
+    });
+    return { timer, body: Buffer.concat(chunks).toString(), type: response.headers['content-type'] };
+  }
+
+  it('keeps every export of httpx', () => {
+    expect(Object.keys(wrapped).sort()).toEqual(Object.keys(raw).sort());
+  });
+
+  it('ends the read timer with the response', async () => {
+    stall = false;
+    const ours = await callAndRead(wrapped);
+    expect(ours.body).toBe('{"RequestId":"R1"}');
+    await new Promise(setImmediate);
+    expect(ours.timer._destroyed).toBe(true);
+  });
+
+  it('is needed: read as tea-util reads, httpx alone leaves its timer (and all it holds) running', async () => {
+    stall = false;
+    const alone = await callAndRead(raw);
+    expect(alone.timer._destroyed).toBe(false);
+    clearTimeout(alone.timer as unknown as NodeJS.Timeout);
+  });
+
+  it("hands each response's headers to the call its nonce names", async () => {
+    stall = false;
+    const seen = watch('nonce-1');
+    await callAndRead(wrapped, { 'x-acs-signature-nonce': 'nonce-1' });
+    unwatch('nonce-1');
+    expect(seen.retryAfterMs).toBe(750);
+  });
+
+  it('gives every XML content type the one spelling the SDK reads as XML', async () => {
+    stall = false;
+    contentType = 'application/xml; charset=UTF-8';
+    const { type } = await callAndRead(wrapped);
+    contentType = 'application/json;charset=utf-8';
+    expect(type).toBe('text/xml;charset=utf-8');
+  });
+
+  it('still times out a body that stalls', async () => {
+    stall = true;
+    const response: http.IncomingMessage = await wrapped.request(url, {
+      method: 'POST',
+      readTimeout: 300,
+      connectTimeout: 1_000,
+    });
+    const outcome = await new Promise((resolve) => {
+      response.on('data', () => undefined);
+      response.on('end', () => resolve('end'));
+      response.on('error', (err: NodeJS.ErrnoException) => resolve(err.code));
+    });
+    // httpx aborts the request when its read timer fires; the reader sees the reset.
+    expect(outcome).toBe('ECONNRESET');
+  });
+});
