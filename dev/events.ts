@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The real FC 3.0 HTTP-trigger event (test/fixtures/reference), as the base of every HTTP event. */
+/** The real FC 3.0 HTTP-trigger event (events/sources), as the base of every HTTP event. */
 const template = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../events/sources/fc3-http-trigger-template.json'), 'utf8'),
 );

@@ -20,7 +20,7 @@ const failure = {
 };
 
 describe('resultProblems (what npm run smoke and the property tests check)', () => {
-  it('accepts the SPEC §5 single, failure and batch shapes', () => {
+  it('accepts the single, failure and batch shapes the README gives', () => {
     expect(resultProblems(success)).toEqual([]);
     expect(resultProblems(failure)).toEqual([]);
     const batch = {
@@ -36,7 +36,7 @@ describe('resultProblems (what npm run smoke and the property tests check)', () 
     expect(resultProblems({ hello: 'world' })).toEqual(['result: ok must be true or false']);
     expect(resultProblems({ ...success, outcome: 'removed' })).toEqual(['result: outcome removed is unknown']);
     expect(resultProblems({ ...failure, error: { ...failure.error, status: 200 } })).toContain(
-      'result.error: status 200 is not one SPEC §5 names',
+      'result.error: status 200 is not one the README names',
     );
     expect(
       resultProblems({ ...failure, error: { ...failure.error, code: 'Timeout', status: 500, retryable: false } }),

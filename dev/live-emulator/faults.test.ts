@@ -55,13 +55,19 @@ describe('emulator FaultQueue', () => {
     expect(hits).toBeLessThan(1150);
   });
 
-  it('refuses a probability or an echo status it cannot honour', () => {
-    const q = new FaultQueue();
-    expect(() => q.add({ kind: 'throttle', probability: 0 })).toThrow(/probability/);
-    expect(() => q.add({ kind: 'throttle', probability: 1.5 })).toThrow(/probability/);
-    expect(() => q.add({ kind: 'throttle', probability: Number.NaN })).toThrow(/probability/);
-    expect(() => q.add({ kind: 'throttle', status: 400 })).toThrow(/echo/);
-    expect(() => q.add({ kind: 'echo', status: 418 as never })).toThrow(/echo/);
-    expect(() => q.add({ kind: 'echo', status: 503, probability: 1 })).not.toThrow();
+  it.each([0, 1.5, Number.NaN])('refuses a probability of %p', (probability) => {
+    expect(() => new FaultQueue().add({ kind: 'throttle', probability })).toThrow(/probability/);
+  });
+
+  it('refuses a status on any fault but echo', () => {
+    expect(() => new FaultQueue().add({ kind: 'throttle', status: 400 })).toThrow(/echo/);
+  });
+
+  it('refuses an echo status Live does not answer with', () => {
+    expect(() => new FaultQueue().add({ kind: 'echo', status: 418 as never })).toThrow(/echo/);
+  });
+
+  it('takes an echo with a status and a probability', () => {
+    expect(() => new FaultQueue().add({ kind: 'echo', status: 503, probability: 1 })).not.toThrow();
   });
 });

@@ -93,32 +93,51 @@ describe('emulator AccountQuota (sliding 1 s window)', () => {
     expect(accepted.length).toBeGreaterThan(40);
   });
 
-  it('changes its limit at run time, keeping the window; undefined lifts it', () => {
-    const c = clock();
-    const q = new AccountQuota(undefined, c.now);
-    for (let i = 0; i < 100; i += 1) expect(q.admit().ok).toBe(true);
-    // Requests accepted before the limit was set still fill the window.
-    q.setLimit(5);
-    expect(q.admit()).toEqual({ ok: false, retryAfterMs: QUOTA_WINDOW_MS });
-    c.advance(QUOTA_WINDOW_MS);
-    for (let i = 0; i < 5; i += 1) expect(q.admit().ok).toBe(true);
-    expect(q.admit().ok).toBe(false);
-    q.setLimit(6);
-    expect(q.admit().ok).toBe(true);
-    // Lowered below what the window holds: the wait is until enough have left.
-    c.advance(100);
-    q.setLimit(2);
-    expect(q.admit()).toEqual({ ok: false, retryAfterMs: 900 });
-    q.setLimit(undefined);
-    expect(q.admit().ok).toBe(true);
-    q.clear();
-    expect(q.limit).toBeUndefined();
+  describe('setLimit', () => {
+    const filled = (n: number) => {
+      const c = clock();
+      const q = new AccountQuota(undefined, c.now);
+      for (let i = 0; i < n; i += 1) q.admit();
+      return { c, q };
+    };
+
+    it('counts the requests accepted before the limit was set', () => {
+      const { q } = filled(100);
+      q.setLimit(5);
+      expect(q.admit()).toEqual({ ok: false, retryAfterMs: QUOTA_WINDOW_MS });
+    });
+
+    it('holds the new limit once the window has moved on', () => {
+      const { c, q } = filled(100);
+      q.setLimit(5);
+      c.advance(QUOTA_WINDOW_MS);
+      const admitted = Array.from({ length: 6 }, () => q.admit().ok);
+      expect(admitted).toEqual([true, true, true, true, true, false]);
+    });
+
+    it('takes a raised limit at once', () => {
+      const { q } = filled(5);
+      q.setLimit(5);
+      q.setLimit(6);
+      expect(q.admit().ok).toBe(true);
+    });
+
+    it('asks a lowered one to wait until enough have left', () => {
+      const { c, q } = filled(5);
+      c.advance(100);
+      q.setLimit(2);
+      expect(q.admit()).toEqual({ ok: false, retryAfterMs: 900 });
+    });
+
+    it('lifts the limit with undefined', () => {
+      const { q } = filled(5);
+      q.setLimit(2);
+      q.setLimit(undefined);
+      expect([q.admit().ok, q.limit]).toEqual([true, undefined]);
+    });
   });
 
-  it('refuses a limit it cannot honour', () => {
-    const c = clock();
-    expect(() => new AccountQuota(0, c.now)).toThrow(/accountQps/);
-    expect(() => new AccountQuota(2.5, c.now)).toThrow(/accountQps/);
-    expect(() => new AccountQuota(Number.NaN, c.now)).toThrow(/accountQps/);
+  it.each([0, 2.5, Number.NaN])('refuses a limit of %p', (qps) => {
+    expect(() => new AccountQuota(qps, clock().now)).toThrow(/accountQps/);
   });
 });

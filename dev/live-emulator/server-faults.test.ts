@@ -2,8 +2,8 @@
 // faults and the 'echo' fault (an upstream that quotes credentials back).
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
-import { seededRandom } from '../../scripts/perf/load/workload';
 import { rejection } from '../promises';
+import { seededRandom } from '../random';
 import { createLiveEmulator, DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from './index';
 
 const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';

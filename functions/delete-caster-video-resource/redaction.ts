@@ -34,8 +34,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /**
  * `value` as it may leave the function: itself when no string in it (key or
- * value) holds a secret, else a masked copy. Walking the strings costs a
- * quarter of serialising the value to search its JSON, and this runs on every invocation.
+ * value) holds a secret, else a masked copy. It walks the strings rather than
+ * serialise the value to search its JSON: this runs on every invocation.
  */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0 || !holdsSecret(value, secrets)) return value;

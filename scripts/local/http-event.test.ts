@@ -4,7 +4,7 @@ import path from 'node:path';
 import { toHttpTriggerEvent, toInvokeFunctionEvent } from './http-event';
 
 // The local invoke API hands the bundle what FC 3.0 hands a function with an
-// HTTP trigger on InvokeFunction: the recorded event in test/fixtures/reference.
+// HTTP trigger on InvokeFunction: the recorded event in events/sources.
 const template = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../events/sources/fc3-http-trigger-template.json'), 'utf8'),
 );

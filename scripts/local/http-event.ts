@@ -1,5 +1,5 @@
 // Turns a Node HTTP request into the FC 3.0 HTTP-trigger event FC would pass
-// (the shape of test/fixtures/reference/events/fc3-http-trigger-template.json).
+// (the shape of events/sources/fc3-http-trigger-template.json).
 import type { IncomingMessage } from 'node:http';
 import type { HttpTriggerEvent } from '../../functions/delete-caster-video-resource/delivery/http-event';
 

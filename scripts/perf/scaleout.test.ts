@@ -1,4 +1,4 @@
-// The scale-out run (scripts/scaleout.ts, `npm run scaleout`) at CI size:
+// The scale-out run (`npm run scaleout`) at CI size:
 // instance processes, each with the built bundle loaded once, share one
 // account quota at the Live emulator that they overrun together. Only the
 // invariants are asserted, never timings: every invocation answered or threw

@@ -1,4 +1,4 @@
-// The throw-or-return decision (SPEC §6): an event invocation acknowledges
+// The throw-or-return decision: an event invocation acknowledges
 // (returns) only when every failure is the record's own; anything a retry or
 // a fixed deployment can cure is thrown after every record ran, so FC or
 // EventBridge redelivers it. HTTP callers get status answers instead.

@@ -1,7 +1,7 @@
 // Properties over arbitrary input (bytes, JSON, deep nesting, huge strings,
 // prototype keys, odd encodings, wrong types in every envelope field) and over
 // valid requests wrapped in noise, in every invocation shape, against a healthy
-// Live: the bundle never throws, always answers in the SPEC shape with one log
+// Live: the bundle never throws, always answers in the README's shape with one log
 // line, and sends Live only IDs the input named; decoys under keys it must not
 // read are never sent and never deleted.
 import fc from 'fast-check';
@@ -47,7 +47,7 @@ function assertNamed(inv: Invocation, intended: Intended[] | undefined, label: s
 }
 
 describe('arbitrary input (property, built bundle against a healthy Live emulator)', () => {
-  it('never throws, always answers in the SPEC shape, and sends only what the input named', async () => {
+  it("never throws, always answers in the README's shape, and sends only what the input named", async () => {
     const labels = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(arbitraryInvocation, async ({ inv, intended, label }) => {

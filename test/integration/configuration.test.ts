@@ -1,4 +1,4 @@
-// The environment is read once per instance (SPEC §6 settings; issue #10):
+// The environment is read once per instance:
 // a bad value fails every invocation of that instance with InvalidConfiguration
 // (thrown for events, so nothing is dropped), and a good one holds for the
 // instance's life. Each case loads its own bundle, as FC starts an instance.

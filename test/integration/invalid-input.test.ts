@@ -1,5 +1,5 @@
 // Property: input that is invalid by construction, in every invocation shape,
-// is answered with a caller error in the SPEC shape, one log line, no throw,
+// is answered with a caller error in the README's shape, one log line, no throw,
 // and no request to Live for what was invalid (the built bundle against the
 // emulator). In a batch the invalid records get their own failures and the
 // valid ones still run: Live sees only what succeeded.

@@ -1,4 +1,4 @@
-// No secret anywhere (SPEC §5, §7): results, HTTP answers, log lines and
+// No secret anywhere: results, HTTP answers, log lines and
 // thrown errors are scanned for the AccessKey secret and the security token
 // (raw and percent-encoded), while an upstream quotes them back on purpose
 // (the emulator's 'echo' fault) and every other failure path runs. 5xx bodies

@@ -2,7 +2,7 @@ import { fcContext } from '../support/fc-context';
 import { CASTER, invoke, PLAIN_KEY, roleContext, STS, useLive } from '../support/harness';
 
 /**
- * live-client.ts keeps one SDK client while the credentials stay the same
+ * live/client.ts keeps one SDK client while the credentials stay the same
  * (performance: nothing rebuilt per invocation that can be kept). Each
  * invocation must still sign with its own context's credentials, also when
  * invocations with different credentials run at the same time.

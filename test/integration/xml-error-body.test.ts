@@ -7,7 +7,7 @@ import { loadBundle, roleContext } from '../support/harness';
 /**
  * The one path of the SDK that parses XML: an error answer from Live's
  * gateway. The bundle reads it with a small reader in place of xml2js
- * (scripts/bundle-stubs/xml2js-error-reader.js); this shows the built bundle
+ * (live/transport/xml2js.js); this shows the built bundle
  * keeps the code, message and RequestId of such an answer.
  */
 describe('the bundle reads an XML error answer', () => {

@@ -45,7 +45,7 @@ describe('dist/index.js size budget', () => {
     }
   });
 
-  it('holds the bundle-time substitutions instead of the packages they replace (scripts/bundle-stubs)', () => {
+  it('holds the bundle-time substitutions instead of the packages they replace (live/transport)', () => {
     const inputs = Object.keys(readMetafile().inputs);
     expect(inputs).toEqual(
       expect.arrayContaining([

@@ -6,14 +6,15 @@ import yaml from 'js-yaml';
 // must name every command and folder, and define what it uses before using it.
 const ROOT = path.resolve(__dirname, '../..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const DESIGN = fs.readFileSync(path.join(ROOT, 'docs/design.md'), 'utf8');
 const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
 };
 
-function section(title: string): string {
-  const start = README.indexOf(`\n## ${title}\n`);
-  const end = README.indexOf('\n## ', start + 1);
-  return README.slice(start, end < 0 ? undefined : end);
+function section(text: string, title: string): string {
+  const start = text.indexOf(`\n## ${title}\n`);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
 /** Build output (dist/, .build/) is named as a whole; what tools write inside it is theirs. */
@@ -29,7 +30,7 @@ function folders(dir = ''): string[] {
     });
 }
 
-describe('README', () => {
+describe('README and docs/', () => {
   it("npm run deploy builds once: s.yaml's pre-deploy action builds, the script itself does not", () => {
     const s = yaml.load(fs.readFileSync(path.join(ROOT, 's.yaml'), 'utf8')) as any;
     const preDeploy = Object.values<any>(s.resources).flatMap((r) => r.actions?.['pre-deploy'] ?? []);
@@ -54,8 +55,17 @@ describe('README', () => {
     }
   });
 
-  it('names every folder in the Development table (a deep folder may be named by its parent)', () => {
-    const named = [...section('Development').matchAll(/`([\w.][\w./-]*)\/`/g)].map((m) => m[1]);
+  it('is at most about 300 lines: maintainer material lives in docs/', () => {
+    expect(README.split('\n').length).toBeLessThanOrEqual(300);
+  });
+
+  it('links every page of docs/', () => {
+    const pages = fs.readdirSync(path.join(ROOT, 'docs'));
+    expect(pages.filter((page) => !README.includes(`docs/${page}`))).toEqual([]);
+  });
+
+  it('names every folder in the Folders table of docs/design.md (a deep folder may be named by its parent)', () => {
+    const named = [...section(DESIGN, 'Folders').matchAll(/`([\w.][\w./-]*)\/`/g)].map((m) => m[1]);
     const covered = (folder: string) =>
       named.some(
         (n) => n === folder || n.startsWith(`${folder}/`) || (folder.startsWith(`${n}/`) && n.split('/').length >= 2),

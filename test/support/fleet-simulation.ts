@@ -4,11 +4,11 @@
 // modelled: invocations wait in one queue and go to whichever instance is
 // idle (one at a time per instance unless `concurrency` says otherwise).
 import { AccountQuota } from '../../dev/live-emulator/quota';
+import { seededRandom } from '../../dev/random';
 import { classifyFailure } from '../../functions/delete-caster-video-resource/live/classify';
 import { Deadline } from '../../functions/delete-caster-video-resource/policy/deadline';
 import { RateLimiter } from '../../functions/delete-caster-video-resource/policy/rate-limiter';
 import { withRetries } from '../../functions/delete-caster-video-resource/policy/retry';
-import { seededRandom } from '../../scripts/perf/load/workload';
 import { VirtualClock } from './virtual-clock';
 
 export interface FleetScenario {

@@ -1,4 +1,4 @@
-// Checks shared by the property tests: each invocation answered in the SPEC
+// Checks shared by the property tests: each invocation answered in the README's
 // shape, one parseable log line, nothing the input did not name sent to Live.
 
 import type { Invocation } from '../../dev/invocations/encode';
@@ -32,7 +32,7 @@ export async function runFresh(live: Live, inv: Invocation): Promise<Outcome & {
   return { ...out, invocationId: context.requestId! };
 }
 
-/** SPEC §5 shape of whatever came back; the event path may throw only RetryLaterError. */
+/** The shape of whatever came back; the event path may throw only RetryLaterError. */
 export function assertAnswered(out: Outcome, inv: Invocation, label: string): void {
   const problems = inv.http
     ? out.thrown
@@ -49,7 +49,7 @@ export function assertNoUnexpectedFailure(out: Outcome, label: string): void {
     throw new Error(`${label}: unexpected failure: ${JSON.stringify(out.result).slice(0, 500)}`);
 }
 
-/** Exactly one JSON log line for the invocation (SPEC §7), whatever the input. */
+/** Exactly one JSON log line for the invocation, whatever the input. */
 export function assertOneLogLine(live: Live, invocationId: string, label: string): Record<string, unknown> {
   const lines = live.stdout.join('').split('\n').filter(Boolean);
   if (lines.length !== 1) throw new Error(`${label}: ${lines.length} log lines, expected 1`);

@@ -1,5 +1,5 @@
 // The benchmark's naive reference: the handler the SDK's samples lead to,
-// bundled by esbuild with default settings (scripts/bench/bundles.ts).
+// bundled by esbuild with default settings (bundles.ts).
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 

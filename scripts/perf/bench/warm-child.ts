@@ -1,56 +1,28 @@
-// Warm latency: one process loads every handler, warms each up, then
-// invokes them round-robin (the starting handler rotates every round), timing
-// each invocation from the call to its answer.
-import { performance } from 'node:perf_hooks';
-import {
-  assertDeleted,
-  CHILD_ENV,
-  type Credentials,
-  HANDLERS,
-  type Handler,
-  type HandlerName,
-  invocation,
-  perHandler,
-  readEnvJson,
-  report,
-  resourceId,
-} from './protocol';
+// Warm latency: one process loads both handlers and times their invocations
+// with tinybench, after a warm-up of its own.
+import { Bench } from 'tinybench';
+import { childMain, childSetup, HANDLERS, type Handler, perHandler, resourceId } from './protocol';
 
-interface WarmPlan {
-  casters: Record<HandlerName, string>;
-  warmup: number;
-  rounds: number;
-}
-
-async function main(): Promise<void> {
-  const plan = readEnvJson<WarmPlan>(CHILD_ENV.plan);
-  const bundles = readEnvJson<Record<HandlerName, string>>(CHILD_ENV.bundles);
-  const credentials = readEnvJson<Credentials>(CHILD_ENV.credentials);
+childMain('warm', async () => {
+  const { plan, bundles, invoke } = childSetup<{ casters: Record<string, string>; warmup: number; rounds: number }>();
   const handlers = perHandler((h) => require(bundles[h]) as Handler);
   const next = perHandler(() => 0);
-
-  const once = async (name: HandlerName): Promise<number> => {
-    const [event, context] = invocation(plan.casters[name], resourceId(next[name]++), credentials);
-    const started = performance.now();
-    const result = await handlers[name].handler(event, context);
-    const took = performance.now() - started;
-    assertDeleted(name, result);
-    return took;
-  };
-
-  for (let i = 0; i < plan.warmup; i++) for (const name of HANDLERS) await once(name);
-  const samples = perHandler((): number[] => []);
-  for (let round = 0; round < plan.rounds; round++) {
-    for (let k = 0; k < HANDLERS.length; k++) {
-      const name = HANDLERS[(round + k) % HANDLERS.length];
-      samples[name].push(await once(name));
-    }
+  const bench = new Bench({
+    iterations: plan.rounds,
+    time: 0,
+    warmupIterations: plan.warmup,
+    warmupTime: 0,
+    throws: true,
+  });
+  for (const name of HANDLERS) {
+    bench.add(name, () => invoke(name, handlers[name], plan.casters[name], resourceId(next[name]++)));
   }
-  report(samples);
-  process.exit(0);
-}
-
-main().catch((err) => {
-  process.stderr.write(`warm child: ${(err as Error).stack ?? err}\n`);
-  process.exit(1);
+  await bench.run();
+  return Object.fromEntries(
+    bench.tasks.map((task) => {
+      const { result } = task;
+      if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
+      return [task.name, { p50: result.latency.p50, p99: result.latency.p99 }];
+    }),
+  );
 });

@@ -1,10 +1,9 @@
 // The Live emulator of a load run, in a process of its own: like the real
 // Live, it has its own event loop, so the arrival times it records are not
 // skewed by the function's CPU load, and the function keeps a core to itself.
-// Driven over IPC by scripts/load.ts (fork with serialization 'advanced').
+// Driven over IPC by ../load.ts (fork with serialization 'advanced').
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   createLiveEmulator,
   type FaultSpec,
@@ -12,7 +11,7 @@ import {
   type RecordedRequest,
   type Seed,
 } from '../../../dev/live-emulator';
-import { seededRandom } from './workload';
+import { seededRandom } from '../../../dev/random';
 
 interface StartMessage {
   type: 'start';
@@ -27,7 +26,6 @@ type ChildMessage =
       type: 'records';
       requests: RecordedRequest[];
       state: Record<string, string[] | undefined>;
-      loopDelayMs: { p99: number; max: number };
     }
   | { type: 'error'; message: string };
 
@@ -38,7 +36,6 @@ export interface LiveRecords {
   requests: RecordedRequest[];
   state: Record<string, string[] | undefined>;
   /** How late the emulator's own event loop ran: its arrival times are stamped that late. */
-  loopDelayMs: { p99: number; max: number };
 }
 
 /** The parent's handle on the emulator process. */
@@ -94,8 +91,8 @@ export class LiveProcess {
   /** Stops it and returns every recorded request and the final resources of each seeded caster. */
   async finish(): Promise<LiveRecords> {
     this.child.send({ type: 'finish' } satisfies ParentMessage);
-    const { requests, state, loopDelayMs } = await this.expect('records');
-    return { requests, state, loopDelayMs };
+    const { requests, state } = await this.expect('records');
+    return { requests, state };
   }
 
   kill(): void {
@@ -108,7 +105,6 @@ export class LiveProcess {
 if (process.env[CHILD_FLAG] === '1' && process.send) {
   let emulator: LiveEmulator | undefined;
   let seed: Seed | undefined;
-  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   const send = (m: ChildMessage) => process.send!(m);
   process.on('message', (m: ParentMessage) => {
     void (async () => {
@@ -117,14 +113,11 @@ if (process.env[CHILD_FLAG] === '1' && process.send) {
           seed = m.seed;
           emulator = createLiveEmulator({ seed: m.seed, random: seededRandom(m.randomSeed) });
           for (const f of m.faults) emulator.injectFault(f);
-          loopDelay.enable();
           send({ type: 'ready', url: await emulator.start() });
         } else if (m.type === 'finish' && emulator && seed) {
           const state = Object.fromEntries(Object.keys(seed.casters).map((c) => [c, emulator!.resources(c)]));
           await emulator.stop();
-          loopDelay.disable();
-          const loopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
-          send({ type: 'records', requests: emulator.requests, state, loopDelayMs });
+          send({ type: 'records', requests: emulator.requests, state });
         }
       } catch (err) {
         send({ type: 'error', message: String((err as Error)?.message ?? err) });

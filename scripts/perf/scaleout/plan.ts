@@ -1,4 +1,4 @@
-// What a scale-out run is made of, shared by the parent (scripts/scaleout.ts)
+// What a scale-out run is made of, shared by the parent (../scaleout.ts)
 // and the instance processes: the options, the Live state it is seeded with,
 // which resource each invocation names, and what an instance reports back.
 import type { Seed } from '../../../dev/live-emulator';

@@ -1,5 +1,5 @@
 // The scale-out report's invariants catch what they name (they hold on a
-// clean run in test/integration/scaleout.test.ts; here each is broken once).
+// clean run in ../scaleout.test.ts; here each is broken once).
 import type { RecordedRequest } from '../../../dev/live-emulator';
 import { OTHER_CLIENT_KEY } from './other-client';
 import { casterOf, DEFAULT_SCALEOUT, type InvocationRecord, resourceOf, seedFor } from './plan';

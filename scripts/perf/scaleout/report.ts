@@ -1,7 +1,7 @@
 // The figures and invariants of a scale-out run, from how each invocation
 // ended (as the instances saw it) and what the emulator recorded and holds.
 import type { RecordedRequest, Seed } from '../../../dev/live-emulator';
-import { maxInAnySecond, percentileOfSorted } from '../bench/stats';
+import { maxInAnySecond, percentile } from '../stats';
 import { OTHER_CLIENT_KEY } from './other-client';
 import type { Ending, InvocationRecord, ScaleoutOptions } from './plan';
 
@@ -100,8 +100,8 @@ export function buildReport(f: RunFacts): ScaleoutReport {
     durationMs: f.durationMs,
     goodput: { perSecond: deletes / seconds, ofQuota: deletes / seconds / left },
     latencyMs: {
-      p50: percentileOfSorted(latencies, 50),
-      p99: percentileOfSorted(latencies, 99),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
       max: latencies[latencies.length - 1] ?? 0,
     },
     undeleted: f.records.filter((r) => remaining.has(key(r.casterId, r.resourceId))).length,

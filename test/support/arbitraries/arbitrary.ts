@@ -91,7 +91,7 @@ const mutatedEnvelope: fc.Arbitrary<ArbitraryCase> = fc
     const path = paths[pick % paths.length]!;
     const event = { ...(inv.event as Record<string, unknown>) };
     setPath(event, path, value);
-    // SPEC §3: only an object with requestContext.http.method (a string) is an HTTP-trigger event.
+    // Only an object with requestContext.http.method (a string) is an HTTP-trigger event.
     const http = typeof (event.requestContext as { http?: { method?: unknown } } | null)?.http?.method === 'string';
     return {
       inv: { ...inv, event, http },

@@ -1,0 +1,128 @@
+// What the emulator's own tests share: clients signed as the SDK signs, and raw signed requests.
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import * as $Util from '@alicloud/tea-util';
+import {
+  ACS3,
+  canonicalRequest,
+  DEMO_CREDENTIALS,
+  type EmulatorCredential,
+  type LiveEmulator,
+  sha256Hex,
+  sign,
+  stringToSign,
+} from './index';
+
+export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
+export const REGION = 'cn-shanghai';
+export const VERSION = '2016-11-01';
+export const PLAIN = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+export const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+export const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+export type Query = Record<string, string>;
+
+// ---- calling through the SDK, as the function does ----
+
+export function client(emulator: LiveEmulator, cred: Partial<EmulatorCredential> = STS): OpenApi {
+  return new OpenApi(new $OpenApi.Config({ ...cred, endpoint: emulator.host, protocol: 'http' }));
+}
+
+export function callLive(
+  api: OpenApi,
+  action: string,
+  query: Query,
+  extra: { version?: string; body?: Query; reqBodyType?: string } = {},
+) {
+  const params = new $OpenApi.Params({
+    action,
+    version: extra.version ?? VERSION,
+    protocol: 'HTTP',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: extra.reqBodyType ?? 'json',
+    bodyType: 'json',
+  });
+  return api.callApi(params, new $OpenApi.OpenApiRequest({ query, body: extra.body }), new $Util.RuntimeOptions({}));
+}
+
+export const deleteQuery = (ResourceId: string, CasterId = CASTER): Query => ({
+  CasterId,
+  ResourceId,
+  RegionId: REGION,
+});
+export const deleteResource = (api: OpenApi, resourceId: string, casterId = CASTER) =>
+  callLive(api, 'DeleteCasterVideoResource', deleteQuery(resourceId, casterId));
+
+// ---- raw requests with a small independent signer ----
+
+export interface RawOptions {
+  cred?: EmulatorCredential;
+  action?: string;
+  version?: string;
+  query?: Query;
+  date?: string;
+  nonce?: string;
+  body?: string;
+  contentType?: string;
+  /** The body hash to claim; defaults to the real one. */
+  contentSha256?: string;
+  signedHeaders?: string[];
+  authorization?: string;
+}
+
+export const acsDate = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function signedRequest(emulator: LiveEmulator, o: RawOptions = {}) {
+  const cred = o.cred ?? PLAIN;
+  const query = o.query ?? deleteQuery('demo-resource-1');
+  const body = o.body ?? '';
+  const headers: Record<string, string> = {
+    host: emulator.host,
+    'x-acs-action': o.action ?? 'DeleteCasterVideoResource',
+    'x-acs-version': o.version ?? VERSION,
+    'x-acs-date': o.date ?? acsDate(),
+    'x-acs-signature-nonce': o.nonce ?? randomBytes(16).toString('hex'),
+    'x-acs-content-sha256': o.contentSha256 ?? sha256Hex(body),
+    accept: 'application/json',
+  };
+  if (o.contentType) headers['content-type'] = o.contentType;
+  if (cred.securityToken) headers['x-acs-security-token'] = cred.securityToken;
+  const signedHeaders =
+    o.signedHeaders ??
+    Object.keys(headers)
+      .filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'))
+      .sort();
+  const toSign = stringToSign(
+    canonicalRequest({ method: 'POST', pathname: '/', query, headers, hashedPayload: sha256Hex(body), signedHeaders }),
+  );
+  headers.authorization =
+    o.authorization ??
+    `${ACS3.algorithm} Credential=${cred.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${sign(cred.accessKeySecret, toSign)}`;
+  return { path: `/?${new URLSearchParams(query).toString()}`, headers, body };
+}
+
+export function send(
+  emulator: LiveEmulator,
+  req: ReturnType<typeof signedRequest>,
+): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const r = httpRequest(
+      `${emulator.url}${req.path}`,
+      { method: 'POST', headers: req.headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+      },
+    );
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+export const raw = (emulator: LiveEmulator, o: RawOptions = {}) => send(emulator, signedRequest(emulator, o));
