@@ -22,15 +22,7 @@ export const FLAT_SHAPES = [
 export type Shape = (typeof FLAT_SHAPES)[number];
 /** Shapes that carry any JSON; form, query and path carry only flat strings. */
 export const JSON_SHAPES = FLAT_SHAPES.filter((s) => !['http-form', 'http-query', 'http-path', 'fc2-form'].includes(s));
-export const HTTP_SHAPES: readonly Shape[] = [
-  'http-json',
-  'http-json-base64',
-  'http-form',
-  'http-query',
-  'http-path',
-  'fc2-json',
-  'fc2-form',
-];
+export const HTTP_SHAPES: readonly Shape[] = FLAT_SHAPES.filter((s) => s.startsWith('http-') || s.startsWith('fc2-'));
 
 export interface Fc2Spec {
   method: string;

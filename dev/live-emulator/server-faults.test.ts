@@ -1,7 +1,6 @@
 // The emulator's additive fault options over HTTP: seeded probabilistic
 // faults and the 'echo' fault (an upstream that quotes credentials back).
-import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import * as $Util from '@alicloud/tea-util';
+import { callLiveSdk, liveSdkClient } from '../live-sdk';
 import { rejection } from '../promises';
 import { seededRandom } from '../random';
 import { createLiveEmulator, DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from './index';
@@ -16,20 +15,8 @@ const SPECIAL: EmulatorCredential = {
 };
 
 function deleteCall(emulator: LiveEmulator, resourceId: string, cred: EmulatorCredential = STS) {
-  const api = new OpenApi(new $OpenApi.Config({ ...cred, endpoint: emulator.host, protocol: 'http' }));
-  const params = new $OpenApi.Params({
-    action: 'DeleteCasterVideoResource',
-    version: '2016-11-01',
-    protocol: 'HTTP',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'json',
-    bodyType: 'json',
-  });
   const query = { CasterId: CASTER, ResourceId: resourceId, RegionId: 'cn-shanghai' };
-  return api.callApi(params, new $OpenApi.OpenApiRequest({ query }), new $Util.RuntimeOptions({ autoretry: false }));
+  return callLiveSdk(liveSdkClient(emulator.host, cred), 'DeleteCasterVideoResource', query);
 }
 
 describe('Live emulator: probabilistic and echo faults', () => {

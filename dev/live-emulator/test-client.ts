@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
+import { callLiveSdk } from '../live-sdk';
 import {
   ACS3,
   canonicalRequest,
@@ -35,18 +36,7 @@ export function callLive(
   query: Query,
   extra: { version?: string; body?: Query; reqBodyType?: string } = {},
 ) {
-  const params = new $OpenApi.Params({
-    action,
-    version: extra.version ?? VERSION,
-    protocol: 'HTTP',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: extra.reqBodyType ?? 'json',
-    bodyType: 'json',
-  });
-  return api.callApi(params, new $OpenApi.OpenApiRequest({ query, body: extra.body }), new $Util.RuntimeOptions({}));
+  return callLiveSdk(api, action, query, { ...extra, runtime: new $Util.RuntimeOptions({}) });
 }
 
 export const deleteQuery = (ResourceId: string, CasterId = CASTER): Query => ({

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Bundle } from '../../dev/bundle';
+import { FUNCTION_ENV } from '../../dev/function-env';
 import { run } from '../../dev/invocations/run';
 import { DEMO_CREDENTIALS, type FaultSpec, type Seed } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
@@ -23,18 +24,7 @@ import { ALLOWED_CASTER_IDS, loadSeed } from './load/seed';
 import { planWorkload } from './load/workload';
 import { percentile } from './stats';
 
-const MANAGED_ENV = [
-  'LIVE_ENDPOINT',
-  'LIVE_QPS',
-  'LIVE_MAX_ATTEMPTS',
-  'LIVE_REGION',
-  'FC_REGION',
-  'ALLOWED_CASTER_IDS',
-  'LOG_LEVEL',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID',
-  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-  'ALIBABA_CLOUD_SECURITY_TOKEN',
-];
+const MANAGED_ENV = FUNCTION_ENV;
 
 const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
 

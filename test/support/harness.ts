@@ -1,4 +1,5 @@
 import { BUNDLE_PATH, type Bundle } from '../../dev/bundle';
+import { FUNCTION_ENV } from '../../dev/function-env';
 import { createLiveEmulator, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { fcContext } from './fc-context';
@@ -28,19 +29,7 @@ export function roleContext(overrides: Partial<FcContext> = {}): FcContext {
   });
 }
 
-const MANAGED_ENV = [
-  'LIVE_ENDPOINT',
-  'LIVE_REGION',
-  'LIVE_QPS',
-  'LIVE_MAX_ATTEMPTS',
-  'MAX_INSTANCES',
-  'ALLOWED_CASTER_IDS',
-  'LOG_LEVEL',
-  'FC_REGION',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID',
-  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-  'ALIBABA_CLOUD_SECURITY_TOKEN',
-];
+const MANAGED_ENV = FUNCTION_ENV;
 
 /**
  * One emulator per test file, reset before each test; the bundle pointed at

@@ -8,6 +8,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBundle } from '../../../dev/bundle';
+import { FUNCTION_ENV } from '../../../dev/function-env';
 import { DEMO_CREDENTIALS } from '../../../dev/live-emulator';
 import { eventOutcomeProblems, failuresOf } from '../../../dev/result-shape';
 import type { FcContext } from '../../../functions/delete-caster-video-resource/types';
@@ -17,20 +18,7 @@ import { type FromInstance, type InvocationRecord, type ScaleoutOptions, type To
 /** Set in the child's environment: which instance it is, and the run's options. */
 const INSTANCE_ENV = 'CASTER_SCALEOUT_INSTANCE';
 const OPTIONS_ENV = 'CASTER_SCALEOUT_OPTIONS';
-/** The shell's settings must not leak into a run meant to be repeatable. */
-const MANAGED_ENV = [
-  'LIVE_ENDPOINT',
-  'LIVE_QPS',
-  'LIVE_MAX_ATTEMPTS',
-  'MAX_INSTANCES',
-  'LIVE_REGION',
-  'FC_REGION',
-  'ALLOWED_CASTER_IDS',
-  'LOG_LEVEL',
-  'ALIBABA_CLOUD_ACCESS_KEY_ID',
-  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-  'ALIBABA_CLOUD_SECURITY_TOKEN',
-];
+const MANAGED_ENV = FUNCTION_ENV;
 
 /** The parent's handle on one instance process. */
 export class InstanceProcess {

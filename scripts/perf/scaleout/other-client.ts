@@ -1,37 +1,20 @@
 // Another client of the same account (a console user, another job): it signs
 // with its own key and sends DescribeCasterVideoResources at a steady rate,
 // whatever Live answers, taking its part of the account's quota.
-import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 import { DEMO_CREDENTIALS } from '../../../dev/live-emulator';
+import { callLiveSdk, liveSdkClient } from '../../../dev/live-sdk';
 
 export const OTHER_CLIENT_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
 
 /** Starts sending `qps` requests a second to the emulator at `host`; the returned function stops it. */
 export function startOtherClient(host: string, qps: number, casterId: string): () => Promise<void> {
-  const client = new OpenApi(
-    new $OpenApi.Config({
-      accessKeyId: OTHER_CLIENT_KEY.accessKeyId,
-      accessKeySecret: OTHER_CLIENT_KEY.accessKeySecret,
-      endpoint: host,
-      protocol: 'http',
-    }),
-  );
-  const params = new $OpenApi.Params({
-    action: 'DescribeCasterVideoResources',
-    version: '2016-11-01',
-    protocol: 'HTTP',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    bodyType: 'json',
-  });
+  const client = liveSdkClient(host, OTHER_CLIENT_KEY);
   const runtime = new $Util.RuntimeOptions({ autoretry: false, readTimeout: 5000, connectTimeout: 1000 });
   const inFlight = new Set<Promise<unknown>>();
   const timer = setInterval(() => {
-    const request = new $OpenApi.OpenApiRequest({ query: { CasterId: casterId, RegionId: 'cn-shanghai' } });
-    const call = client.callApi(params, request, runtime).catch(() => undefined);
+    const query = { CasterId: casterId, RegionId: 'cn-shanghai' };
+    const call = callLiveSdk(client, 'DescribeCasterVideoResources', query, { runtime }).catch(() => undefined);
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));
   }, 1000 / qps);

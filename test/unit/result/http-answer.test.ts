@@ -1,28 +1,24 @@
 import { FunctionError, MethodNotAllowedError } from '../../../functions/delete-caster-video-resource/errors';
 import { httpAnswer } from '../../../functions/delete-caster-video-resource/result/http-answer';
+import { requestFailure, resultOf } from '../../../functions/delete-caster-video-resource/result/result';
 import type { InvocationResult } from '../../../functions/delete-caster-video-resource/types';
 
-const success = {
-  ok: true,
-  outcome: 'deleted',
-  casterId: 'c',
-  resourceId: 'r',
-  regionId: 'cn-shanghai',
-  requestId: 'RID',
-  invocationId: 'inv',
-  attempts: 1,
-  dryRun: false,
-} as const;
-const failure = (error: FunctionError): InvocationResult => ({
-  ok: false,
-  casterId: null,
-  resourceId: null,
-  invocationId: 'inv',
-  error: error.toBody(),
-});
+const item = { casterId: 'c', resourceId: 'r', regionId: 'cn-shanghai', dryRun: false };
+const { result: success } = resultOf(
+  {
+    shape: 'single',
+    done: {
+      kind: 'ran',
+      work: { kind: 'live', origin: { index: 0, identity: {} }, item },
+      ran: { ok: true, outcome: 'deleted', attempts: 1, requestId: 'RID' },
+    },
+  },
+  'inv',
+);
+const failure = (error: FunctionError): InvocationResult => requestFailure(error, 'inv').result;
 const batch = (ok: boolean): InvocationResult => ({
   ok,
-  results: [success],
+  results: 'results' in success ? success.results : [success],
   summary: { deleted: 1, already_absent: 0, would_delete: 0, failed: ok ? 0 : 1 },
   invocationId: 'inv',
 });

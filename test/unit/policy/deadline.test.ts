@@ -1,0 +1,28 @@
+import { Deadline } from '../../../functions/delete-caster-video-resource/policy/deadline';
+
+describe('Deadline', () => {
+  it('keeps back a tenth of the timeout to answer in', () => {
+    expect(Deadline.forInvocation(5_000, () => 0, 0).at).toBe(4_500);
+  });
+
+  it('keeps back at least 150 ms', () => {
+    expect(Deadline.forInvocation(1_000, () => 0, 0).at).toBe(850);
+  });
+
+  it('keeps back at most a second', () => {
+    expect(Deadline.forInvocation(60_000, () => 0, 0).at).toBe(59_000);
+  });
+
+  it('counts from the start of the invocation', () => {
+    expect(Deadline.forInvocation(5_000, () => 0, 1_000).at).toBe(5_500);
+  });
+
+  it('has no time left once past', () => {
+    expect(Deadline.forInvocation(1_000, () => 2_000, 0).remaining()).toBe(0);
+  });
+
+  it('gives part of the work a share of the time that is left', () => {
+    const now = 500;
+    expect(Deadline.forInvocation(5_000, () => now, 0).share(0.25).at).toBe(500 + (4_500 - 500) * 0.25);
+  });
+});
