@@ -47,6 +47,8 @@ export interface Started {
   output: () => string;
   /** Sends a signal to the whole process group (npm, sh, tsx, node) and waits for it to end. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves when npm itself has exited. */
+  exited: Promise<number | null>;
 }
 
 /** Starts a long-running npm script in its own process group and waits until `ready` matches its output. */
@@ -78,7 +80,7 @@ export function startNpm(
       const match = output.match(ready);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, output: () => output, stop, match });
+        resolve({ child, output: () => output, stop, exited, match });
       }
     };
     child.stdout!.on('data', onData);

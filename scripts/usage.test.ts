@@ -1,6 +1,7 @@
 // Every npm script answers --help with its usage (exit 0), and a bad option,
 // value or file with ONE line naming it, then the usage (exit 2): never a stack trace.
 import fs from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,43 @@ describe('a bad option, value or file', () => {
     ['npm run call', 'local/call.ts', [], /missing <url>/],
     ['npm run call', 'local/call.ts', ['localhost:9000'], /must start with http:\/\/ or https:\/\//],
     ['npm run call', 'local/call.ts', ['http://127.0.0.1:9', '{bad'], /the body is not JSON/],
+    [
+      'npm run call',
+      'local/call.ts',
+      ['http://127.0.0.1:9', '--method', 'GET'],
+      /--method must be POST or DELETE \(got "GET"\)/,
+    ],
+    ['npm start', 'local/start.ts', ['--port', '-1'], /--port must be a whole number from 0 to 65535 \(got "-1"\)/],
+    [
+      'npm start',
+      'local/start.ts',
+      ['--function-name', 'bad name/x'],
+      /--function-name "bad name\/x" is not a name FC takes/,
+    ],
+    ['npm start', 'local/start.ts', ['--fault', 'nope'], /--fault must be one of throttle, 5xx, slow, credentials/],
+    [
+      'npm start',
+      'local/start.ts',
+      ['--timeout', '-3'],
+      /--timeout must be a whole number from 1 to 86400 \(got "-3"\)/,
+    ],
+    ['npm run invoke', 'local/invoke.ts', ['events/cloudevent.json', '--fault', 'slowly'], /--fault must be one of/],
+    [
+      'npm run invoke',
+      'local/invoke.ts',
+      ['events/cloudevent.json', '--timeout', '0'],
+      /--timeout must be a whole number/,
+    ],
+    ['npm run smoke', 'local/smoke.ts', ['x', '--caster', 'c'], /--caster needs --resource/],
+    ['npm run smoke', 'local/smoke.ts', ['x', '--resource', 'r'], /--resource needs --caster/],
+    ['npm run smoke', 'local/smoke.ts', ['x', '--region', 'Shanghai 1'], /--region "Shanghai 1" is not a region ID/],
+    [
+      'npm run load',
+      'perf/load.ts',
+      ['--concurrency', '-1'],
+      /--concurrency must be a whole number of at least 1 \(got "-1"\)/,
+    ],
+    ['npm run scaleout', 'perf/scaleout.ts', ['--quota', '-2'], /--quota must be a whole number/],
   ])('%s (scripts/%s %j): one line, the usage, exit 2', async (command, script, args, problem) => {
     const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'k', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' };
     expectUsageError(await runScript(script as string, args as string[], keys), command as string, problem as RegExp);
@@ -76,6 +114,26 @@ describe('a bad option, value or file', () => {
     const run = await runScript('local/start.ts', ['--port', '0'], env);
     expectUsageError(run, 'npm start', problem);
     expect(run.stdout).not.toMatch(/is running at/);
+  });
+
+  it.concurrent.each([
+    [{ BENCH_COLD_RUNS: 'abc' }, /^npm run bench: BENCH_COLD_RUNS must be a whole number of at least 1 \(got "abc"\)/],
+    [
+      { BENCH_WARM_ROUNDS: '-5' },
+      /^npm run bench: BENCH_WARM_ROUNDS must be a whole number of at least 1 \(got "-5"\)/,
+    ],
+  ])('npm run bench refuses %j before building anything', async (env, problem) => {
+    expectUsageError(await runScript('perf/bench.ts', [], env), 'npm run bench', problem);
+  });
+
+  it.concurrent('npm start refuses a seed holding an ID the function would refuse', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-')), 'seed.json');
+    fs.writeFileSync(file, JSON.stringify({ casters: { 'bad id!': ['r'] } }));
+    expectUsageError(
+      await runScript('local/start.ts', ['--seed', file]),
+      'npm start',
+      /caster "bad id!" is not an ID the function takes/,
+    );
   });
 
   it.concurrent('npm start names PORT when the bad port came from the environment', async () => {
@@ -126,6 +184,30 @@ describe('exit codes', () => {
     const bad = await runNpm(['run', '--silent', 'invoke', '--', file]);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+  });
+
+  it.concurrent.each([
+    ['', '(an empty body)'],
+    ['<html>Not Found</html>', '<html>Not Found</html>'],
+  ])('npm run call: an answer that is not JSON (%j) is shown with its status, exit 1', async (body, shown) => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'k', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' };
+    try {
+      const run = await runScript('local/call.ts', [`http://127.0.0.1:${port}/x`], keys);
+      expect([run.code, run.stderr]).toEqual([
+        1,
+        expect.stringContaining(
+          `HTTP 404 Not Found, a body that is not JSON (text/html, ${body.length} bytes):\n${shown}`,
+        ),
+      ]);
+    } finally {
+      server.close();
+    }
   });
 
   it.concurrent('npm run smoke: a refused connection is one message, exit 1', async () => {

@@ -71,7 +71,8 @@ async function main(): Promise<number> {
     }
   }
   const method = (values.method ?? 'POST').toUpperCase();
-  if (!/^[A-Z]+$/.test(method)) fail(`--method ${values.method} is not an HTTP method`);
+  // The function takes these two; any other is refused here rather than sent for a 405.
+  if (method !== 'POST' && method !== 'DELETE') fail(`--method must be POST or DELETE (got "${values.method}")`);
   const { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret } = process.env;
   if (!accessKeyId || !accessKeySecret)
     fail(
@@ -99,7 +100,11 @@ async function main(): Promise<number> {
   try {
     answer = JSON.parse(text) as { ok?: unknown };
   } catch {
-    process.stderr.write(`npm run call: HTTP ${res.status}, not JSON:\n${text}\n`);
+    const type = res.headers.get('content-type') || 'no content type';
+    const shown = text.trim() === '' ? '(an empty body)' : text;
+    process.stderr.write(
+      `npm run call: HTTP ${res.status} ${res.statusText}, a body that is not JSON (${type}, ${Buffer.byteLength(text)} bytes):\n${shown}\n`,
+    );
     return EXIT.failed;
   }
   process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);

@@ -49,6 +49,28 @@ function describe(err: Error & { code?: string }): string {
   return err.message;
 }
 
+/**
+ * `--port -1` as `--port=-1`: node's parser takes a value starting with a dash
+ * for another option and answers with its own text; joined, the value reaches
+ * the command's own check, which names what is wrong with it.
+ */
+function joinDashValues(argv: readonly string[], options: Options): string[] {
+  const takesValue = (token: string) => token.startsWith('--') && options[token.slice(2)]?.type === 'string';
+  const isOption = (token: string) =>
+    token === '-h' || (token.startsWith('--') && token.slice(2).split('=')[0] in options);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const next = argv[i + 1];
+    if (takesValue(argv[i]) && next?.startsWith('-') && !isOption(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i += 1;
+    } else {
+      out.push(argv[i]);
+    }
+  }
+  return out;
+}
+
 export function parseCommandLine<const O extends Options>(spec: CommandSpec<O>, argv = process.argv.slice(2)) {
   const fail = (message: string): never => {
     process.stderr.write(`${spec.command}: ${message}\n${usageText(spec)}\n`);
@@ -57,7 +79,7 @@ export function parseCommandLine<const O extends Options>(spec: CommandSpec<O>, 
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinDashValues(argv, spec.options),
       options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,

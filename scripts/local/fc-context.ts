@@ -8,18 +8,24 @@ export const LOCAL_FUNCTION = {
   name: 'caster-video-resource-delete',
   /** Matches `timeout` in s.yaml, so a local run has the deadline a deployed one has. */
   timeoutSeconds: 30,
+  /** Matches `asyncInvokeConfig.maxAsyncRetryAttempts` in s.yaml. */
+  asyncRetryAttempts: 3,
   region: 'cn-shanghai',
 } as const;
 
 export type RoleCredentials = NonNullable<FcContext['credentials']>;
 
-export function localContext(credentials: RoleCredentials, functionName: string = LOCAL_FUNCTION.name): FcContext {
+export function localContext(
+  credentials: RoleCredentials,
+  functionName: string = LOCAL_FUNCTION.name,
+  timeoutSeconds: number = LOCAL_FUNCTION.timeoutSeconds,
+): FcContext {
   return {
     requestId: `local-${randomUUID()}`,
     region: process.env.LIVE_REGION || process.env.FC_REGION || LOCAL_FUNCTION.region,
     accountId: '0000000000000000',
     credentials,
-    function: { name: functionName, handler: 'index.handler', memory: 256, timeout: LOCAL_FUNCTION.timeoutSeconds },
+    function: { name: functionName, handler: 'index.handler', memory: 256, timeout: timeoutSeconds },
   };
 }
 

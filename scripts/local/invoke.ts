@@ -4,20 +4,28 @@
 
 import { loadBundle } from '../../dev/bundle';
 import { createLiveEmulator, DEMO_CREDENTIALS } from '../../dev/live-emulator';
-import { EXIT, parseCommandLine, readInputFile } from './cli';
-import { localContext } from './fc-context';
+import { EXIT, integerSetting, parseCommandLine, readInputFile } from './cli';
+import { FAULT_USAGE, FAULTS, faultNamed, faultSpec } from './faults';
+import { LOCAL_FUNCTION, localContext } from './fc-context';
 
 const cli = parseCommandLine({
   command: 'npm run invoke',
-  synopsis: '<event.json>',
+  synopsis: `<event.json> [${FAULT_USAGE}] [--timeout SECONDS]`,
   details: [
     "Runs dist/index.js once with the file's bytes as the event, against a fresh Live emulator.",
     'Ready events: events/http-trigger.json, events/cloudevent.json, events/cloudevent-batch.json, events/console-payload.json',
+    ...Object.entries(FAULTS).map(([name, what]) => `--fault ${name.padEnd(11)} ${what}`),
+    `--timeout SECONDS   the function's timeout (default ${LOCAL_FUNCTION.timeoutSeconds}, as in s.yaml)`,
     'Exit codes: 0 the result is ok, 1 it is not (or the function threw), 2 a usage error.',
   ],
-  options: {},
+  options: { fault: { type: 'string' }, timeout: { type: 'string' } },
   positionals: { min: 1, max: 1 },
 });
+const fault = cli.values.fault === undefined ? undefined : faultNamed(cli.values.fault, cli.fail);
+const timeoutSeconds =
+  cli.values.timeout === undefined
+    ? LOCAL_FUNCTION.timeoutSeconds
+    : integerSetting(cli.values.timeout, '--timeout', cli.fail, 1, 86_400);
 
 /** ok of a result, or of an HTTP answer's JSON body. */
 function resultOk(result: unknown): boolean {
@@ -39,13 +47,14 @@ async function main(): Promise<number> {
   const bundle = loadBundle();
   const emulator = createLiveEmulator();
   await emulator.start();
+  if (fault) emulator.injectFault(faultSpec(fault, timeoutSeconds));
   process.env.LIVE_ENDPOINT = emulator.url;
   const sts = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
   const writeOut = process.stdout.write.bind(process.stdout);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   const print = (value: unknown) => writeOut(`${JSON.stringify(value, null, 2)}\n`);
   try {
-    const result = await bundle.handler(event, localContext(sts));
+    const result = await bundle.handler(event, localContext(sts, LOCAL_FUNCTION.name, timeoutSeconds));
     print(result);
     return resultOk(result) ? EXIT.ok : EXIT.failed;
   } catch (err) {

@@ -100,6 +100,8 @@ describe('npm start: the local function server with the Live emulator', () => {
       'caster-video-resource-delete',
       '--endpoint',
       url,
+      '--caster',
+      'LIVEPRODUCER_POST-cn-demo0001',
       '--resource',
       'demo-resource-5',
     ]);
@@ -125,7 +127,7 @@ describe('npm start: the local function server with the Live emulator', () => {
     const run = await runNpm(['run', 'smoke', '--silent', '--', 'wrong-name', '--endpoint', url]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toMatch(
-      /^FC answered HTTP 404 \(request local-[^)]+\) — no function named wrong-name at http:/,
+      /^FC answered HTTP 404 \(request local-[^)]+\): FunctionNotFound: .* — no function named wrong-name at http:/,
     );
   });
 
@@ -140,6 +142,8 @@ describe('npm start: the local function server with the Live emulator', () => {
       url,
       '--caster',
       'LIVEPRODUCER_POST-nope',
+      '--resource',
+      'demo-resource-1',
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/exists and answered 404: Live has no such caster or resource/);
@@ -248,5 +252,18 @@ describe('npm start -- --live', () => {
       await server.stop('SIGINT');
       await standIn.stop();
     }
+  });
+});
+
+describe('npm start, stopped by a service manager', () => {
+  it('stops on SIGTERM to npm, as on Ctrl-C, and frees its port', async () => {
+    const server = await startNpm(['start'], /running at (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ctrl-C stops/, {
+      PORT: '0',
+    });
+    // Only npm gets the signal, as from `kill <pid>`: it must pass it on.
+    process.kill(server.child.pid ?? 0, 'SIGTERM');
+    await server.exited;
+    expect(server.output()).toContain('Stopped (SIGTERM).');
+    await expect(fetch(server.match[1])).rejects.toThrow();
   });
 });

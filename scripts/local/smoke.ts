@@ -37,7 +37,9 @@ export function describeInvokeError(err: Error & { code?: string }, opts: SmokeO
   const http = /failed with (\d{3})\. requestid: ([^,]*), message: (.*)\.$/.exec(err.message);
   if (!http) return `invoke failed: ${err.message}`;
   const [, status, requestId, message] = http;
-  const said = message && message !== 'undefined' ? `: ${message}` : '';
+  // The function's own code and message, where the answer carried them at its top (as the local server's does).
+  const code = err.code && err.code !== 'undefined' ? `${err.code}: ` : '';
+  const said = message && message !== 'undefined' ? `: ${code}${message}` : code ? `: ${err.code}` : '';
   const hint =
     status === '404'
       ? ` — no function named ${opts.functionName} at ${where} (\`s info\` lists what is deployed).`
@@ -106,7 +108,12 @@ export async function smoke(
     const where = opts.endpoint ?? `FC in ${opts.region}`;
     // FC turns the function's own 404 (Live: no such caster or resource) into the HTTP status, and fc2
     // drops the body; GetFunction tells that apart from a function that does not exist.
-    if (/failed with 404\./.test((err as Error).message) && (await functionExists(client, opts.functionName))) {
+    const code = (err as { code?: string }).code;
+    const liveSaidNotFound = code !== undefined && REACHED_LIVE.has(code);
+    if (
+      /failed with 404\./.test((err as Error).message) &&
+      (liveSaidNotFound || (await functionExists(client, opts.functionName)))
+    ) {
       return {
         code: SMOKE_EXIT.ok,
         report: `ok: ${opts.functionName} exists and answered 404: Live has no such caster or resource, so the role reached Live (pass --caster and --resource of a real one to see the whole answer)`,
@@ -159,11 +166,23 @@ async function main(): Promise<number> {
     },
     positionals: { min: 1, max: 1 },
   });
+  if ((values.caster === undefined) !== (values.resource === undefined)) {
+    fail(
+      values.caster === undefined
+        ? '--resource needs --caster'
+        : '--caster needs --resource: name the resource to check',
+    );
+  }
+  const region = values.region || process.env.REGION || process.env.LIVE_REGION || 'cn-shanghai';
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
+    const setting = values.region ? '--region' : process.env.REGION ? 'REGION' : 'LIVE_REGION';
+    fail(`${setting} "${region}" is not a region ID such as cn-shanghai`);
+  }
   const { code, report } = await smoke(
     {
       functionName: positionals[0],
       endpoint: values.endpoint,
-      region: values.region || process.env.REGION || process.env.LIVE_REGION || 'cn-shanghai',
+      region,
       casterId: values.caster || 'LIVEPRODUCER_POST-cn-demo0001',
       resourceId: values.resource || 'demo-resource-1',
     },

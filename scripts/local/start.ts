@@ -12,19 +12,23 @@ import {
 } from '../../dev/live-emulator';
 import { parseEnvironment } from '../../functions/delete-caster-video-resource/config';
 import { EXIT, integerSetting, parseCommandLine, readInputFile } from './cli';
+import { FAULT_USAGE, FAULTS, faultNamed, faultSpec } from './faults';
 import { LOCAL_FUNCTION, localContext, type RoleCredentials, shellCredentials } from './fc-context';
 import { startLocalServer } from './server';
 import type { AcceptedKey } from './trigger-auth';
 
 const cli = parseCommandLine({
   command: 'npm start',
-  synopsis: '[--port N] [--seed seed.json] [--live] [--auth] [--function-name NAME]',
+  synopsis: `[--port N] [--seed seed.json] [--live] [--auth] [--function-name NAME] [${FAULT_USAGE}] [--timeout SECONDS]`,
   details: [
     '--port N              port on 127.0.0.1 (default $PORT, then 9000; 0 picks a free one)',
     '--seed FILE           emulator casters: {"casters": {"LIVEPRODUCER_POST-…": ["res-a", "res-b"]}}',
     "--live                call the REAL Live API with the shell's ALIBABA_CLOUD_* keys and LIVE_REGION",
     '--auth                accept only ACS3-HMAC-SHA256-signed requests on the HTTP path (authType: function)',
     `--function-name NAME  the name the invoke API answers for (default $FUNCTION_NAME, then ${LOCAL_FUNCTION.name})`,
+    ...Object.entries(FAULTS).map(([name, what]) => `--fault ${name.padEnd(13)} ${what}`),
+    `--timeout SECONDS     the function's timeout (default ${LOCAL_FUNCTION.timeoutSeconds}, as in s.yaml)`,
+    'Ctrl-C or SIGTERM stops it.',
   ],
   options: {
     port: { type: 'string' },
@@ -32,6 +36,8 @@ const cli = parseCommandLine({
     live: { type: 'boolean', default: false },
     auth: { type: 'boolean', default: false },
     'function-name': { type: 'string' },
+    fault: { type: 'string' },
+    timeout: { type: 'string' },
   },
 });
 const { values, fail } = cli;
@@ -40,6 +46,19 @@ const { values, fail } = cli;
 const portSetting = values.port !== undefined ? '--port' : process.env.PORT ? 'PORT' : 'the default port';
 const port = integerSetting(values.port ?? (process.env.PORT || '9000'), portSetting, fail, 0, 65535);
 const functionName = values['function-name'] || process.env.FUNCTION_NAME || LOCAL_FUNCTION.name;
+/** FC's rule for function names: letters, digits, _ and -, not starting with a digit or -, at most 64. */
+if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(functionName)) {
+  const setting = values['function-name'] ? '--function-name' : 'FUNCTION_NAME';
+  fail(
+    `${setting} "${functionName}" is not a name FC takes: letters, digits, _ and -, not starting with a digit or -, at most 64`,
+  );
+}
+const fault = values.fault === undefined ? undefined : faultNamed(values.fault, fail);
+if (fault && values.live) fail('--fault works on the local emulator; it cannot go with --live');
+const timeoutSeconds =
+  values.timeout === undefined
+    ? LOCAL_FUNCTION.timeoutSeconds
+    : integerSetting(values.timeout, '--timeout', fail, 1, 86_400);
 
 // The function would refuse every invocation with InvalidConfiguration; say so now, naming the variable.
 // Against the emulator, the shell's LIVE_ENDPOINT is replaced, so it is not judged.
@@ -49,13 +68,29 @@ try {
   fail(`${(err as Error).message} Fix it in your shell and start again.`);
 }
 
+/** The IDs the function takes: a seed holding another could never be deleted through it. */
+const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
 function readSeed(file: string): Seed {
   const text = readInputFile(file, fail).toString('utf8');
+  let seed: Seed;
   try {
-    return parseSeed(JSON.parse(text));
+    seed = parseSeed(JSON.parse(text));
   } catch (err) {
     return fail(`--seed ${file}: ${(err as Error).message}`);
   }
+  for (const [caster, resources] of Object.entries(seed.casters)) {
+    if (!ID.test(caster))
+      fail(`--seed ${file}: caster "${caster}" is not an ID the function takes (1–128 of A–Z a–z 0–9 _ . : -)`);
+    for (const entry of resources) {
+      const id = typeof entry === 'string' ? entry : entry.ResourceId;
+      if (!ID.test(id))
+        fail(
+          `--seed ${file}: resource "${id}" of ${caster} is not an ID the function takes (1–128 of A–Z a–z 0–9 _ . : -)`,
+        );
+    }
+  }
+  return seed;
 }
 
 /** With --auth, how to sign: the shell's key, or the emulator's made-up demo key. */
@@ -83,6 +118,7 @@ async function main(): Promise<void> {
     const seed = values.seed ? readSeed(values.seed) : undefined;
     emulator = createLiveEmulator(seed ? { seed } : {});
     await emulator.start();
+    if (fault) emulator.injectFault(faultSpec(fault, timeoutSeconds));
     // The bundle reads LIVE_ENDPOINT on every invocation; loopback http is allowed.
     process.env.LIVE_ENDPOINT = emulator.url;
     const sts = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
@@ -105,7 +141,7 @@ async function main(): Promise<void> {
 
   const server = await startLocalServer({
     bundle: loadBundle(),
-    context: (name) => localContext(credentials, name ?? functionName),
+    context: (name) => localContext(credentials, name ?? functionName, timeoutSeconds),
     functionName,
     acceptedKeys,
     port,
@@ -119,7 +155,7 @@ async function main(): Promise<void> {
     '',
     `${functionName} is running at ${server.url}  (HTTP-trigger semantics: POST or DELETE${values.auth ? '; signed requests only' : ''})`,
     emulator
-      ? `Live API: local emulator at ${emulator.url}, caster ${firstCaster} with ${(emulator.resources(firstCaster) ?? []).join(', ')}`
+      ? `Live API: local emulator at ${emulator.url}, caster ${firstCaster} with ${(emulator.resources(firstCaster) ?? []).join(', ')}${fault ? `\nFault: ${FAULTS[fault]}` : ''}`
       : `!!! LIVE MODE: requests go to the REAL ApsaraVideo Live API (${process.env.LIVE_ENDPOINT || 'live.aliyuncs.com'}) in ${process.env.LIVE_REGION}, with AccessKey ${(credentials.accessKeyId ?? '').slice(0, 4)}****. Deletes are real. !!!`,
     `FC invoke API: POST ${server.url}/2023-03-30/functions/${functionName}/invocations`,
     ...(values.auth ? [authKeysLine(shell?.accessKeyId)] : []),

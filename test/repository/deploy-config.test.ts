@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import { ROOT } from '../../dev/processes';
+import { LOCAL_FUNCTION } from '../../scripts/local/fc-context';
 
 const run = promisify(execFile);
 const SCHEMA = path.join(__dirname, 'fc3-props.schema.json');
@@ -29,6 +30,13 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
   beforeAll(async () => {
     rendered = await preview({ FUNCTION_ROLE_ARN: ROLE, REGION: 'cn-beijing' });
     props = rendered.resources['caster-video-resource-delete'].props;
+  });
+
+  it("gives the local server the deployed function's timeout and async retries", () => {
+    expect([props.timeout, props.asyncInvokeConfig.maxAsyncRetryAttempts]).toEqual([
+      LOCAL_FUNCTION.timeoutSeconds,
+      LOCAL_FUNCTION.asyncRetryAttempts,
+    ]);
   });
 
   it('renders with s preview and its props validate against the fc3 component schema', () => {
@@ -173,6 +181,31 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
       if (t.triggerType === 'http') continue;
       expect([t.triggerName, t.triggerConfig.triggerEnable ?? t.triggerConfig.enable]).toEqual([t.triggerName, false]);
     }
+  });
+
+  it('turns each trigger on from its variable, and still validates', async () => {
+    const on = (
+      await preview({
+        FUNCTION_ROLE_ARN: ROLE,
+        EVENTBRIDGE_TRIGGER: 'on',
+        MNS_QUEUE_TRIGGER: 'on',
+        TIMER_TRIGGER: 'on',
+      })
+    ).resources['caster-video-resource-delete'].props;
+    const enabled = on.triggers.map((t: any) => [
+      t.triggerName,
+      t.triggerConfig.triggerEnable ?? t.triggerConfig.enable ?? true,
+    ]);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+    expect([enabled, validate(on)]).toEqual([
+      [
+        ['http', true],
+        ['eventbridge', true],
+        ['mns-queue', true],
+        ['timer', true],
+      ],
+      true,
+    ]);
   });
 
   it('refuses to render without a role, rather than deploy a function with no credentials', async () => {

@@ -1,0 +1,184 @@
+// The FC 3.0 API of the one local function, as FC answers it: GetFunction,
+// and InvokeFunction synchronous (the function's answer) or asynchronous
+// (202 at once, the invocation in the background, a throw retried as the
+// function's async configuration says), so that FC's own clients
+// (`@alicloud/fc20230330`, `@alicloud/fc2`, `s invoke`) can be pointed at it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Bundle } from '../../dev/bundle';
+import type { FcContext } from '../../functions/delete-caster-video-resource/types';
+import { LOCAL_FUNCTION } from './fc-context';
+import { toInvokeFunctionEvent } from './http-event';
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+export interface InvokeApiOptions {
+  bundle: Bundle;
+  context: (functionName?: string) => FcContext;
+  functionName: string;
+  /** Retries of a thrown asynchronous invocation (s.yaml's maxAsyncRetryAttempts), and the first wait between them. */
+  asyncRetries?: number;
+  asyncRetryDelayMs?: number;
+  /** Where the story of each asynchronous invocation is told; stderr by default. */
+  onAsync?: (line: string) => void;
+}
+
+export function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer,
+): void {
+  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+interface HttpShaped {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body: string;
+  isBase64Encoded?: boolean;
+}
+
+function isHttpAnswer(value: unknown): value is HttpShaped {
+  const v = value as Partial<HttpShaped> | null;
+  return typeof v === 'object' && v !== null && typeof v.statusCode === 'number' && typeof v.body === 'string';
+}
+
+/** FC maps an HTTP-shaped return value to the HTTP response; anything else is the JSON body. */
+export function sendAnswer(res: ServerResponse, answer: unknown, requestId: string, sdkReadable = false): void {
+  const id = { 'x-fc-request-id': requestId };
+  if (!isHttpAnswer(answer)) {
+    send(res, 200, { 'content-type': JSON_TYPE, ...id }, typeof answer === 'string' ? answer : JSON.stringify(answer));
+    return;
+  }
+  const body = answer.isBase64Encoded ? Buffer.from(answer.body, 'base64') : answer.body;
+  const readable = sdkReadable && answer.statusCode >= 400 ? withSdkFields(body.toString(), requestId) : body;
+  send(res, answer.statusCode, { ...answer.headers, ...id }, readable);
+}
+
+/**
+ * A failed invocation's body, with what Alibaba's SDKs read at its top to name
+ * the failure: `Code`, `Message`, `RequestId` (`@alicloud/fc20230330`) and
+ * `ErrorCode`, `ErrorMessage` (`@alicloud/fc2`), taken from the function's `error`.
+ */
+export function withSdkFields(body: string, requestId: string): string {
+  let parsed: { error?: { code?: unknown; message?: unknown } };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const { error } = parsed;
+  if (typeof error?.code !== 'string') return body;
+  const message = String(error.message ?? '');
+  return JSON.stringify({
+    Code: error.code,
+    Message: message,
+    RequestId: requestId,
+    ErrorCode: error.code,
+    ErrorMessage: message,
+    ...parsed,
+  });
+}
+
+/** FC's own API errors, in FC 3.0's shape. */
+export function fcError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Record<string, string> = {},
+): void {
+  const body = JSON.stringify({
+    Code: code,
+    Message: message,
+    RequestId: requestId,
+    ErrorCode: code,
+    ErrorMessage: message,
+  });
+  send(res, status, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId, ...extra }, body);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs an asynchronous invocation to its end: retried while it throws, as FC retries one. */
+async function runAsync(opts: InvokeApiOptions, invoke: () => Promise<unknown>, requestId: string): Promise<void> {
+  const retries = opts.asyncRetries ?? LOCAL_FUNCTION.asyncRetryAttempts;
+  const tell = opts.onAsync ?? ((line: string) => process.stderr.write(`${line}\n`));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await invoke();
+      tell(`async ${requestId}: done${attempt > 0 ? ` on retry ${attempt}` : ''}`);
+      return;
+    } catch (err) {
+      const { name, message } = err as Error;
+      if (attempt >= retries) {
+        tell(
+          `async ${requestId}: threw ${name} (${message}); no retries left: FC would send it to the onFailure destination`,
+        );
+        return;
+      }
+      const waitMs = (opts.asyncRetryDelayMs ?? 1000) * 2 ** attempt;
+      tell(`async ${requestId}: threw ${name} (${message}); retry ${attempt + 1} of ${retries} in ${waitMs} ms`);
+      await sleep(waitMs);
+    }
+  }
+}
+
+/** Asynchronous invocations still running, so that a test or a stop can wait for them. */
+const running = new Set<Promise<void>>();
+export const asyncInvocationsSettled = () => Promise.all(running).then(() => undefined);
+
+export async function answerFcApi(
+  opts: InvokeApiOptions,
+  name: string,
+  invoke: boolean,
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  res: ServerResponse,
+): Promise<void> {
+  const context = opts.context(opts.functionName);
+  const requestId = context.requestId ?? '';
+  if (name !== opts.functionName)
+    return fcError(res, 404, 'FunctionNotFound', `function '${name}' does not exist`, requestId);
+  const allowed = invoke ? 'POST' : 'GET';
+  if (req.method !== allowed) {
+    return fcError(res, 405, 'MethodNotAllowed', `${req.method} is not allowed here; use ${allowed}`, requestId, {
+      allow: allowed,
+    });
+  }
+  if (!invoke) {
+    const { function: fn } = context;
+    const info = {
+      functionName: name,
+      runtime: 'nodejs20',
+      handler: fn?.handler,
+      memorySize: fn?.memory,
+      timeout: fn?.timeout,
+    };
+    return send(res, 200, { 'content-type': JSON_TYPE, 'x-fc-request-id': requestId }, JSON.stringify(info));
+  }
+  const event = toInvokeFunctionEvent(req, url, body, requestId);
+  if (String(req.headers['x-fc-invocation-type'] ?? '').toLowerCase() === 'async') {
+    send(res, 202, { 'x-fc-request-id': requestId }, '');
+    // FC retries an asynchronous invocation under its own request ID.
+    const task = runAsync(opts, () => opts.bundle.handler(event, context), requestId);
+    running.add(task);
+    void task.finally(() => running.delete(task));
+    return;
+  }
+  try {
+    sendAnswer(res, await opts.bundle.handler(event, context), requestId, true);
+  } catch (err) {
+    // FC's invoke API reports a thrown error in x-fc-error-type, with status 200.
+    const { name: errorType, message: errorMessage } = err as Error;
+    const headers = {
+      'content-type': JSON_TYPE,
+      'x-fc-request-id': requestId,
+      'x-fc-error-type': 'UnhandledInvocationError',
+    };
+    send(res, 200, headers, JSON.stringify({ errorMessage, errorType }));
+  }
+}
