@@ -82,6 +82,10 @@ describe('npm start: the local function server with the Live emulator', () => {
     expect(huge.status).toBe(413);
   });
 
+  /** `npm run smoke` against this server, through npm as a user runs it. */
+  const smoke = (name: string, caster: string, resource: string) =>
+    runNpm(['run', 'smoke', '--silent', '--', name, '--endpoint', url, '--caster', caster, '--resource', resource]);
+
   it('answers the FC 3.0 invoke API path with the event result', async () => {
     const res = await fetch(`${url}/2023-03-30/functions/caster-video-resource-delete/invocations`, {
       method: 'POST',
@@ -92,19 +96,7 @@ describe('npm start: the local function server with the Live emulator', () => {
   });
 
   it('passes npm run smoke against it, through @alicloud/fc2', async () => {
-    const run = await runNpm([
-      'run',
-      'smoke',
-      '--silent',
-      '--',
-      'caster-video-resource-delete',
-      '--endpoint',
-      url,
-      '--caster',
-      'LIVEPRODUCER_POST-cn-demo0001',
-      '--resource',
-      'demo-resource-5',
-    ]);
+    const run = await smoke('caster-video-resource-delete', CASTER, 'demo-resource-5');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('ok: the function answered in shape');
@@ -124,7 +116,7 @@ describe('npm start: the local function server with the Live emulator', () => {
   });
 
   it('fails npm run smoke for a function name the endpoint does not have, as FC would', async () => {
-    const run = await runNpm(['run', 'smoke', '--silent', '--', 'wrong-name', '--endpoint', url]);
+    const run = await smoke('wrong-name', CASTER, 'demo-resource-1');
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toMatch(
       /^FC answered HTTP 404 \(request local-[^)]+\): FunctionNotFound: .* — no function named wrong-name at http:/,
@@ -132,19 +124,7 @@ describe('npm start: the local function server with the Live emulator', () => {
   });
 
   it('passes npm run smoke when Live says the caster does not exist: the role reached Live', async () => {
-    const run = await runNpm([
-      'run',
-      'smoke',
-      '--silent',
-      '--',
-      'caster-video-resource-delete',
-      '--endpoint',
-      url,
-      '--caster',
-      'LIVEPRODUCER_POST-nope',
-      '--resource',
-      'demo-resource-1',
-    ]);
+    const run = await smoke('caster-video-resource-delete', 'LIVEPRODUCER_POST-nope', 'demo-resource-1');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/exists and answered 404: Live has no such caster or resource/);
   });

@@ -1,18 +1,20 @@
 import { Logger } from '../../../functions/delete-caster-video-resource/logger';
 import { logLine } from '../../../functions/delete-caster-video-resource/result/log-line';
+import { resultOf } from '../../../functions/delete-caster-video-resource/result/result';
 import type { BatchResult, ItemResult } from '../../../functions/delete-caster-video-resource/types';
 
-const ok: ItemResult = {
-  ok: true,
-  outcome: 'deleted',
-  casterId: 'c',
-  resourceId: 'r',
-  regionId: 'cn-shanghai',
-  requestId: 'RID',
-  invocationId: 'inv',
-  attempts: 1,
-  dryRun: false,
-};
+const done = {
+  kind: 'live',
+  origin: { index: 0, identity: {} },
+  item: { casterId: 'c', resourceId: 'r', regionId: 'cn-shanghai', dryRun: false },
+} as const;
+const ok = resultOf(
+  {
+    shape: 'single',
+    done: { kind: 'ran', work: done, ran: { ok: true, outcome: 'deleted', attempts: 1, requestId: 'RID' } },
+  },
+  'inv',
+).result as ItemResult;
 const failed: ItemResult = {
   ok: false,
   casterId: 'c',
