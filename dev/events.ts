@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+const example = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../events', file), 'utf8'));
 /** The real FC 3.0 HTTP-trigger event (events/sources), as the base of every HTTP event. */
-const template = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../events/sources/fc3-http-trigger-template.json'), 'utf8'),
-);
+const template = example('sources/fc3-http-trigger-template.json');
+/** What a rule on the caster-ops bus delivers (deploy/eventbridge.ros.yaml), as the base of every CloudEvent. */
+const customBus = example('eventbridge/custom-bus.json');
 
 export interface HttpEventOptions {
   method?: string;
@@ -41,24 +42,10 @@ export function httpEvent(opts: HttpEventOptions = {}): Record<string, unknown> 
 
 let eventCounter = 0;
 
-/** An EventBridge CloudEvent 1.0; `data` as given (object or JSON string). */
+/** An EventBridge CloudEvent 1.0 with an id of its own; `data` as given (object or JSON string). */
 export function cloudEvent(data: unknown, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   eventCounter += 1;
-  return {
-    id: `evt-${eventCounter}`,
-    source: 'caster-ops',
-    specversion: '1.0',
-    type: 'caster:VideoResource:Delete',
-    datacontenttype: 'application/json;charset=utf-8',
-    subject: 'acs:live:cn-shanghai:1234567890123456:caster',
-    time: new Date().toISOString(),
-    aliyunaccountid: '1234567890123456',
-    aliyunpublishtime: new Date().toISOString(),
-    aliyuneventbusname: 'caster-ops',
-    aliyunregionid: 'cn-shanghai',
-    data,
-    ...overrides,
-  };
+  return { ...customBus, id: `evt-${eventCounter}`, data, ...overrides };
 }
 
 /** Event-streaming delivery: an array of CloudEvents. */

@@ -14,37 +14,24 @@ export function liveSdkClient(host: string, credential: SdkCredential): OpenApi 
   return new OpenApi(new $OpenApi.Config({ ...credential, endpoint: host, protocol: 'http' }));
 }
 
-/** The description of one Live action, as the SDK's generated clients give it. */
-export function liveParams(action: string, options: { version?: string; reqBodyType?: string } = {}): $OpenApi.Params {
-  return new $OpenApi.Params({
+/** One RPC call with its parameters in the query, as the function sends them; the SDK's own retries off. */
+export function callLiveSdk(
+  client: OpenApi,
+  action: string,
+  query: Record<string, string>,
+  options: { runtime?: $Util.RuntimeOptions } = {},
+) {
+  const params = new $OpenApi.Params({
     action,
-    version: options.version ?? '2016-11-01',
+    version: '2016-11-01',
     protocol: 'HTTP',
     pathname: '/',
     method: 'POST',
     authType: 'AK',
     style: 'RPC',
-    reqBodyType: options.reqBodyType ?? 'json',
+    reqBodyType: 'json',
     bodyType: 'json',
   });
-}
-
-/** One call, the SDK's own retries off. */
-export function callLiveSdk(
-  client: OpenApi,
-  action: string,
-  query: Record<string, string>,
-  options: {
-    version?: string;
-    reqBodyType?: string;
-    body?: Record<string, string>;
-    runtime?: $Util.RuntimeOptions;
-  } = {},
-) {
-  const request = new $OpenApi.OpenApiRequest({ query, body: options.body });
-  return client.callApi(
-    liveParams(action, options),
-    request,
-    options.runtime ?? new $Util.RuntimeOptions({ autoretry: false }),
-  );
+  const runtime = options.runtime ?? new $Util.RuntimeOptions({ autoretry: false });
+  return client.callApi(params, new $OpenApi.OpenApiRequest({ query }), runtime);
 }

@@ -1,4 +1,4 @@
-// A seeded random source, so that a seed names a run (fault draws, generated inputs, simulations).
+// A seeded random source, so that a seed names a run (generated inputs, simulations).
 
 /** mulberry32: small, fast, seedable. */
 export function seededRandom(seed: number): () => number {

@@ -1,7 +1,7 @@
 // Authenticates a call the way Live's gateway does, in the gateway's order:
 // signature form, key, payload hash, timestamp, signature, token, nonce.
 import { timingSafeEqual } from 'node:crypto';
-import { ACS_HEADERS, REQUIRED_SIGNED_HEADERS } from './constants';
+import { ACS_HEADERS, MAX_SKEW_MS, REQUIRED_SIGNED_HEADERS } from './constants';
 import { type CredentialStore, isStsKey } from './credentials';
 import { type LiveError, liveError } from './errors';
 import type { NonceStore } from './nonces';
@@ -11,8 +11,6 @@ import { ACS3, canonicalRequest, parseAuthorization, sha256Hex, sign, stringToSi
 export interface AuthDeps {
   credentials: CredentialStore;
   nonces: NonceStore;
-  maxSkewMs: number;
-  now: () => number;
 }
 
 export type AuthResult =
@@ -53,7 +51,7 @@ export function authenticate(call: IncomingCall, deps: AuthDeps): AuthResult {
   const date = header(ACS_HEADERS.date);
   const sentAt = ACS_DATE.test(date) ? Date.parse(date) : NaN;
   if (Number.isNaN(sentAt)) return fail(liveError('InvalidTimeStamp.Format'));
-  if (Math.abs(deps.now() - sentAt) > deps.maxSkewMs) return fail(liveError('InvalidTimeStamp.Expired'));
+  if (Math.abs(Date.now() - sentAt) > MAX_SKEW_MS) return fail(liveError('InvalidTimeStamp.Expired'));
 
   const toSign = stringToSign(
     canonicalRequest({

@@ -27,12 +27,8 @@ export const REQUIRED_SIGNED_HEADERS = [
   ACS_HEADERS.version,
 ] as const;
 
-export const EMULATOR_DEFAULTS = {
-  host: '127.0.0.1',
-  port: 0,
-  /** Live (the API gateway) accepts x-acs-date within 15 minutes of its clock. */
-  maxSkewMs: 15 * 60 * 1000,
-} as const;
+/** Live (the API gateway) accepts x-acs-date within 15 minutes of its clock. */
+export const MAX_SKEW_MS = 15 * 60 * 1000;
 
 export const CONTENT_TYPES = {
   json: 'application/json;charset=utf-8',

@@ -27,10 +27,6 @@ export class AccountQuota {
     this.qps = qps;
   }
 
-  get limit(): number | undefined {
-    return this.qps;
-  }
-
   /**
    * Takes a slot for a request that arrived at `at`, or says how long until
    * one frees. `at` is the arrival time the server records, so the quota holds

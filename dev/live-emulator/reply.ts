@@ -7,7 +7,8 @@ import { ACS_HEADERS, CONTENT_TYPES } from './constants';
 const BAD_GATEWAY_HTML =
   '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>Tengine</center>\n</body>\n</html>\n';
 
-function send(res: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
+/** Any answer at all; faults that play a misbehaving upstream send theirs with it. */
+export function send(res: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(status, {
     'content-type': contentType,
@@ -19,17 +20,6 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   send(res, status, CONTENT_TYPES.json, JSON.stringify(body), requestId);
-}
-
-/** Any answer at all, for faults that play a misbehaving upstream. */
-export function sendRaw(
-  res: ServerResponse,
-  status: number,
-  contentType: string,
-  body: string,
-  requestId: string,
-): void {
-  send(res, status, contentType, body, requestId);
 }
 
 export function sendBadGateway(res: ServerResponse, requestId: string): void {

@@ -1,6 +1,7 @@
 // Turns a node request into what the checks need: the raw path, the decoded
 // query (parsed by hand from req.url so the signature is checked against what
-// was on the wire), flat headers and the body bytes.
+// was on the wire), flat headers and the body bytes. The action's parameters
+// are the query's: the SDK sends RPC parameters there, and so does the function.
 import type { IncomingMessage } from 'node:http';
 
 export interface IncomingCall {
@@ -48,7 +49,7 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return flat;
 }
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -67,31 +68,4 @@ export async function readCall(req: IncomingMessage): Promise<IncomingCall> {
     headers: flattenHeaders(req.headers),
     body: await readBody(req),
   };
-}
-
-/**
- * Action parameters: form or JSON body first, the query on top, because the
- * SDK sends RPC parameters in the query and a body is only a fallback.
- */
-export function actionParams(call: IncomingCall): Record<string, string> {
-  return { ...bodyParams(call), ...call.query };
-}
-
-function bodyParams(call: IncomingCall): Record<string, string> {
-  if (call.body.length === 0) return {};
-  const type = (call.headers['content-type'] ?? '').toLowerCase();
-  const text = call.body.toString('utf8');
-  if (type.startsWith('application/x-www-form-urlencoded')) return parseQuery(text);
-  if (type.startsWith('application/json')) {
-    try {
-      const json: unknown = JSON.parse(text);
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
-      return Object.fromEntries(
-        Object.entries(json).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-      );
-    } catch {
-      return {};
-    }
-  }
-  return {};
 }

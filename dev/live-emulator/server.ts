@@ -5,57 +5,25 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { resolveAction } from './actions';
 import { authenticate } from './auth';
-import { ACS_HEADERS, CONTENT_TYPES, EMULATOR_DEFAULTS } from './constants';
+import { ACS_HEADERS, CONTENT_TYPES, MAX_SKEW_MS } from './constants';
 import { CredentialStore, DEMO_CREDENTIALS } from './credentials';
 import { errorBody, isLiveError, type LiveError, liveError } from './errors';
-import { echoErrorCode, FaultQueue, faultErrorCode } from './faults';
+import { echoErrorCode, FaultQueue, faultErrorCode, spoilList } from './faults';
 import { NonceStore } from './nonces';
 import { AccountQuota } from './quota';
-import { sendBadGateway, sendFlood, sendJson, sendRaw } from './reply';
-import { actionParams, readCall, redactQuery } from './request';
+import { send, sendBadGateway, sendFlood, sendJson } from './reply';
+import { readCall, redactQuery } from './request';
 import { CasterState, DEFAULT_SEED } from './state';
-import type { EmulatorOptions, FaultKind, ListSpoil, LiveEmulator, RecordedRequest } from './types';
-
-/** A Describe answer that no longer proves what it lists (FaultSpec.list). */
-function spoilList(result: Record<string, unknown>, spoil: ListSpoil): Record<string, unknown> {
-  const container = result.VideoResources as { VideoResource?: Array<Record<string, unknown>> } | undefined;
-  const list = container?.VideoResource;
-  if (!Array.isArray(list)) return result;
-  if (spoil === 'noTotal') {
-    const { Total: _total, ...rest } = result;
-    return rest;
-  }
-  const spoilt =
-    spoil === 'partial'
-      ? list.slice(0, Math.floor(list.length / 2))
-      : spoil === 'unreadableEntry'
-        ? [...list, { ResourceName: 'no id' }]
-        : list.map((r) => ({ ...r, ResourceId: String(r.ResourceId).toUpperCase() }));
-  return {
-    ...result,
-    Total: spoil === 'unreadableEntry' ? spoilt.length : result.Total,
-    VideoResources: { VideoResource: spoilt },
-  };
-}
-
-/** Wildcard listen addresses are not something a client can dial. */
-function dialableHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
+import type { EmulatorOptions, FaultKind, LiveEmulator, RecordedRequest } from './types';
 
 export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator {
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const listenHost = options.host ?? EMULATOR_DEFAULTS.host;
-  const maxSkewMs = options.maxSkewMs ?? EMULATOR_DEFAULTS.maxSkewMs;
-  const creationSeed = options.seed ?? DEFAULT_SEED;
+  const seed = options.seed ?? DEFAULT_SEED;
   const credentials = new CredentialStore(options.credentials ?? DEMO_CREDENTIALS);
-  const state = new CasterState(creationSeed);
+  const state = new CasterState(seed);
   // A nonce can be replayed while its x-acs-date is still within ±skew: at most 2×skew after first use.
-  const nonces = new NonceStore(2 * maxSkewMs, now);
+  const nonces = new NonceStore(2 * MAX_SKEW_MS, Date.now);
   const faults = new FaultQueue();
-  const quota = new AccountQuota(options.accountQps, now);
+  const quota = new AccountQuota(options.accountQps, Date.now);
   let retryAfterHeader = options.retryAfterHeader ?? false;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -74,7 +42,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const time = now();
+    const time = Date.now();
     const requestId = randomUUID().toUpperCase();
     const call = await readCall(req);
     const hostId = call.headers.host ?? '';
@@ -88,7 +56,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
       sendJson(res, error.status, errorBody(error, requestId, hostId), requestId);
     };
 
-    const auth = authenticate(call, { credentials, nonces, maxSkewMs, now });
+    const auth = authenticate(call, { credentials, nonces });
     accessKeyId = auth.accessKeyId;
     if (!auth.ok) return fail(auth.error);
     const run = resolveAction(call.headers[ACS_HEADERS.version], action ?? undefined);
@@ -100,7 +68,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
       return fail(liveError('Throttling.User'));
     }
 
-    const spec = faults.take(action!, random);
+    const spec = faults.take(action!);
     fault = spec?.kind ?? null;
     if (spec?.kind === 'reset' || spec?.kind === 'hang') {
       record(0, null);
@@ -123,7 +91,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
           ...(code ? { Code: code } : {}),
           Message: `Answered ${status}.`,
         });
-      return sendRaw(res, status, contentType ?? CONTENT_TYPES.json, text, requestId);
+      return send(res, status, contentType ?? CONTENT_TYPES.json, text, requestId);
     }
     if (spec?.kind === 'flood' && spec.flood) {
       record(200, null);
@@ -148,7 +116,7 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     // Like a slow Live, a delayed call still takes effect even if the client stopped waiting.
     if (spec?.kind === 'delay') await sleep(spec.delayMs ?? 0);
 
-    const result = run(actionParams(call), state);
+    const result = run(call.query, state);
     if (isLiveError(result)) return fail(result);
     record(200, null);
     sendJson(
@@ -176,13 +144,13 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     });
     await new Promise<void>((resolve, reject) => {
       created.once('error', reject);
-      created.listen(options.port ?? EMULATOR_DEFAULTS.port, listenHost, () => {
+      created.listen(0, '127.0.0.1', () => {
         created.off('error', reject);
         resolve();
       });
     });
     server = created;
-    hostPort = `${dialableHost(listenHost)}:${(created.address() as AddressInfo).port}`;
+    hostPort = `127.0.0.1:${(created.address() as AddressInfo).port}`;
     return emulator.url;
   }
 
@@ -210,15 +178,14 @@ export function createLiveEmulator(options: EmulatorOptions = {}): LiveEmulator 
     stop,
     requests,
     injectFault: (spec) => faults.add(spec),
-    clearFaults: () => faults.clear(),
     setAccountQuota(qps, opts) {
       quota.setLimit(qps);
       if (opts?.retryAfterHeader !== undefined) retryAfterHeader = opts.retryAfterHeader;
     },
     resources: (casterId) => state.ids(casterId),
     addCaster: (casterId, resourceIds) => state.addCaster(casterId, resourceIds),
-    reset(seed) {
-      state.load(seed ?? creationSeed);
+    reset() {
+      state.load(seed);
       requests.length = 0;
       faults.clear();
       nonces.clear();

@@ -64,20 +64,13 @@ const publishedInput = () => ({
 });
 
 describe('ACS3-HMAC-SHA256 signing (published RunInstances example)', () => {
-  it('hashes the empty body to the published x-acs-content-sha256', () => {
-    expect(sha256Hex('')).toBe(PUBLISHED.headers['x-acs-content-sha256']);
-  });
-
-  it('builds the published canonical request', () => {
-    expect(canonicalRequest(publishedInput())).toBe(PUBLISHED.canonicalRequest);
-  });
-
-  it('builds the published string to sign', () => {
-    expect(stringToSign(PUBLISHED.canonicalRequest)).toBe(PUBLISHED.stringToSign);
-  });
-
-  it('computes the published signature', () => {
-    expect(sign(PUBLISHED.secret, PUBLISHED.stringToSign)).toBe(PUBLISHED.signature);
+  it.each<[string, () => string, string]>([
+    ['hashes the empty body to the published x-acs-content-sha256', () => sha256Hex(''), ACS3.emptyPayloadSha256],
+    ['builds the published canonical request', () => canonicalRequest(publishedInput()), PUBLISHED.canonicalRequest],
+    ['builds the published string to sign', () => stringToSign(PUBLISHED.canonicalRequest), PUBLISHED.stringToSign],
+    ['computes the published signature', () => sign(PUBLISHED.secret, PUBLISHED.stringToSign), PUBLISHED.signature],
+  ])('%s', (_title, compute, published) => {
+    expect(compute()).toBe(published);
   });
 
   it('computes the signature of the request-header example (09:01:01Z, nonce d410…) published with it', () => {
@@ -150,12 +143,6 @@ describe('parseAuthorization', () => {
       signedHeaders: ['host', 'x-acs-date'],
       signature: 'ab12',
     });
-  });
-
-  it('returns another algorithm as sent, for the caller to reject', () => {
-    expect(parseAuthorization('ACS3-HMAC-SM3 Credential=k,SignedHeaders=host,Signature=ab')?.algorithm).toBe(
-      'ACS3-HMAC-SM3',
-    );
   });
 
   it.each([

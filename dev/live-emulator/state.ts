@@ -1,5 +1,4 @@
 // Production studios (casters) and their ordered video resources, in memory.
-import { readFileSync } from 'node:fs';
 import type { Seed, SeedResource, VideoResource } from './types';
 
 export const DEMO_CASTER_ID = 'LIVEPRODUCER_POST-cn-demo0001';
@@ -88,14 +87,4 @@ export function parseSeed(value: unknown): Seed {
     }
   }
   return { casters: casters as Seed['casters'] };
-}
-
-export function loadSeedFile(path: string): Seed {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`Cannot read seed file ${path}: ${(err as Error).message}`);
-  }
-  return parseSeed(json);
 }

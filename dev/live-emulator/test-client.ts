@@ -1,23 +1,12 @@
 // What the emulator's own tests share: clients signed as the SDK signs, and raw signed requests.
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
-import * as $Util from '@alicloud/tea-util';
-import { callLiveSdk } from '../live-sdk';
-import {
-  ACS3,
-  canonicalRequest,
-  DEMO_CREDENTIALS,
-  type EmulatorCredential,
-  type LiveEmulator,
-  sha256Hex,
-  sign,
-  stringToSign,
-} from './index';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { callLiveSdk, liveSdkClient } from '../live-sdk';
+import { DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from './index';
+import { ACS3, canonicalRequest, sha256Hex, sign, stringToSign } from './signature';
 
 export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 export const REGION = 'cn-shanghai';
-export const VERSION = '2016-11-01';
 export const PLAIN = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
 export const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
 export const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -26,26 +15,14 @@ export type Query = Record<string, string>;
 
 // ---- calling through the SDK, as the function does ----
 
-export function client(emulator: LiveEmulator, cred: Partial<EmulatorCredential> = STS): OpenApi {
-  return new OpenApi(new $OpenApi.Config({ ...cred, endpoint: emulator.host, protocol: 'http' }));
-}
-
-export function callLive(
-  api: OpenApi,
-  action: string,
-  query: Query,
-  extra: { version?: string; body?: Query; reqBodyType?: string } = {},
-) {
-  return callLiveSdk(api, action, query, { ...extra, runtime: new $Util.RuntimeOptions({}) });
-}
-
+export const client = (emulator: LiveEmulator, cred: EmulatorCredential = STS) => liveSdkClient(emulator.host, cred);
 export const deleteQuery = (ResourceId: string, CasterId = CASTER): Query => ({
   CasterId,
   ResourceId,
   RegionId: REGION,
 });
-export const deleteResource = (api: OpenApi, resourceId: string, casterId = CASTER) =>
-  callLive(api, 'DeleteCasterVideoResource', deleteQuery(resourceId, casterId));
+export const deleteResource = (api: ReturnType<typeof client>, resourceId: string, casterId = CASTER) =>
+  callLiveSdk(api, 'DeleteCasterVideoResource', deleteQuery(resourceId, casterId));
 
 // ---- raw requests with a small independent signer ----
 
@@ -73,7 +50,7 @@ export function signedRequest(emulator: LiveEmulator, o: RawOptions = {}) {
   const headers: Record<string, string> = {
     host: emulator.host,
     'x-acs-action': o.action ?? 'DeleteCasterVideoResource',
-    'x-acs-version': o.version ?? VERSION,
+    'x-acs-version': o.version ?? '2016-11-01',
     'x-acs-date': o.date ?? acsDate(),
     'x-acs-signature-nonce': o.nonce ?? randomBytes(16).toString('hex'),
     'x-acs-content-sha256': o.contentSha256 ?? sha256Hex(body),
@@ -95,10 +72,15 @@ export function signedRequest(emulator: LiveEmulator, o: RawOptions = {}) {
   return { path: `/?${new URLSearchParams(query).toString()}`, headers, body };
 }
 
-export function send(
-  emulator: LiveEmulator,
-  req: ReturnType<typeof signedRequest>,
-): Promise<{ status: number; json: any }> {
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The whole body as text, then parsed when it is JSON. */
+  text: string;
+  json: any;
+}
+
+export function send(emulator: LiveEmulator, req: ReturnType<typeof signedRequest>): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const r = httpRequest(
       `${emulator.url}${req.path}`,
@@ -107,7 +89,14 @@ export function send(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        res.on('end', () => {
+          const answer = { status: res.statusCode ?? 0, headers: res.headers, text, json: undefined };
+          try {
+            resolve({ ...answer, json: JSON.parse(text) });
+          } catch {
+            resolve(answer);
+          }
+        });
       },
     );
     r.on('error', reject);

@@ -1,5 +1,8 @@
 // The emulator's public contract; other code (tests, the local dev server)
 // depends on exactly these shapes.
+import type { FaultKind, ListSpoil } from './faults';
+
+export type { FaultKind, ListSpoil };
 
 /** An accessKeyId starting with "STS." requires securityToken. */
 export interface EmulatorCredential {
@@ -7,23 +10,6 @@ export interface EmulatorCredential {
   accessKeySecret: string;
   securityToken?: string;
 }
-
-export type FaultKind =
-  | 'throttle'
-  | 'unavailable'
-  | 'internal'
-  | 'forbidden'
-  | 'reset'
-  | 'hang'
-  | 'delay'
-  | 'badBody'
-  | 'echo'
-  | 'answer'
-  | 'flood'
-  | 'list';
-
-/** How a 'list' fault spoils a DescribeCasterVideoResources answer. */
-export type ListSpoil = 'partial' | 'noTotal' | 'unreadableEntry' | 'upperCase';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -37,18 +23,10 @@ export interface FaultSpec {
    */
   delayMs?: number;
   /**
-   * Chance (0 < p <= 1) that a matching request is hit; default 1. A request
-   * the fault spares does not use it up and is offered to the next queued
-   * fault. Draws come from EmulatorOptions.random, so a seeded one makes a
-   * fault plan repeatable.
-   */
-  probability?: number;
-  /**
    * For 'echo' (a badly behaved upstream that quotes the caller's credentials
-   * back in its error Message): 400 (default, InvalidParameter), 500
-   * (InternalError) or 503 (ServiceUnavailable).
+   * back in its error Message): 400 (default, InvalidParameter) or 503 (ServiceUnavailable).
    */
-  status?: 400 | 500 | 503;
+  status?: 400 | 503;
   /**
    * For 'answer': answer this HTTP status with `body` (default: a Live error
    * body carrying `code`, or no Code at all when `code` is unset) as `contentType`
@@ -110,15 +88,6 @@ export interface Seed {
 export interface EmulatorOptions {
   credentials?: EmulatorCredential[];
   seed?: Seed;
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: a free port. */
-  port?: number;
-  /** Accepted x-acs-date skew; default 15 minutes. */
-  maxSkewMs?: number;
-  now?: () => number;
-  /** Uniform [0, 1) source for FaultSpec.probability; default Math.random. */
-  random?: () => number;
   /**
    * The account's flow-control quota, shared by every key and caller: beyond
    * this many accepted requests in any sliding 1 s window, Live answers 400
@@ -139,11 +108,10 @@ export interface LiveEmulator {
   stop(): Promise<void>;
   requests: RecordedRequest[];
   injectFault(spec: FaultSpec): void;
-  clearFaults(): void;
   /** Changes the account quota at run time (undefined: none); the current window is kept. */
   setAccountQuota(qps: number | undefined, options?: { retryAfterHeader?: boolean }): void;
   resources(casterId: string): string[] | undefined;
   addCaster(casterId: string, resourceIds: string[]): void;
-  /** State back to the seed (the given one, else the creation seed); requests, faults, nonces and the quota window cleared. */
-  reset(seed?: Seed): void;
+  /** State back to the creation seed; requests, faults, nonces and the quota window cleared. */
+  reset(): void;
 }

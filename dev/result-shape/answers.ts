@@ -36,11 +36,6 @@ export function httpAnswerProblems(value: unknown, at = 'answer'): string[] {
   return problems;
 }
 
-/** The parsed result inside an HTTP answer. */
-export function httpResult(answer: { body: string }): any {
-  return JSON.parse(answer.body);
-}
-
 /**
  * What an event invocation may do: return a result, or throw a RetryLaterError
  * whose `result` is one and holds a failure that is not the record's own. A

@@ -21,14 +21,6 @@ export const OWN_CODE_STATUS: Readonly<Record<string, number>> = {
   FunctionFault: 500,
 };
 
-/** The answer of an unexpected failure: the function's own code, or a 500 none of the README's codes explains. */
-export function isUnexpectedFailure(error: { code: string; status: number }): boolean {
-  return (
-    error.code === 'FunctionFault' ||
-    (error.status === 500 && !['MissingCredentials', 'InvalidConfiguration'].includes(error.code))
-  );
-}
-
 /** Statuses an item failure may carry. */
 export const ERROR_STATUSES = new Set([400, 403, 404, 405, 408, 409, 413, 415, 429, 500, 502, 503, 504]);
 

@@ -16,8 +16,9 @@ import { httpAnswer } from './result/http-answer';
 import { logLine } from './result/log-line';
 import { requestFailure, resultOf, type Shaped } from './result/result';
 import { retryLater } from './result/retry-later';
+import type { HttpAnswer, InvocationResult } from './result/types';
 import { type LiveAccess, runPlan } from './run/run';
-import type { FcContext, HttpAnswer, InvocationResult, Records, Trigger } from './types';
+import type { FcContext, Records, Trigger } from './types';
 
 type HttpDelivery = Extract<Delivery, { kind: 'http' | 'invoke' }>;
 

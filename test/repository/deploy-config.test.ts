@@ -1,40 +1,41 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import { ROOT } from '../../dev/processes';
+import { FUNCTION_RESOURCE } from '../../scripts/deploy/check';
 import { LOCAL_FUNCTION } from '../../scripts/local/fc-context';
+import { rendered } from './rendered';
 
-const run = promisify(execFile);
-const SCHEMA = path.join(__dirname, 'fc3-props.schema.json');
 const ROLE = 'acs:ram::1234567890123456:role/caster-video-resource-delete';
-
-/** `s preview` renders s.yaml as Serverless Devs will deploy it (vars and env resolved), offline. */
-async function preview(env: NodeJS.ProcessEnv) {
-  const { stdout } = await run(
-    path.join(ROOT, 'node_modules/.bin/s'),
-    ['preview', '-t', 's.yaml', '-o', 'json', '--silent'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    },
-  );
-  return JSON.parse(stdout.slice(stdout.indexOf('{')));
-}
+const DLQ = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-dlq';
+const ON_FAILURE = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-failed/messages';
+const validate = new Ajv({ allErrors: true, strict: false }).compile(
+  JSON.parse(fs.readFileSync(path.join(__dirname, 'fc3-props.schema.json'), 'utf8')),
+);
+const schemaErrors = (props: unknown) => (validate(props) ? [] : validate.errors);
+const trigger = (props: any, name: string) => props.triggers.find((t: any) => t.triggerName === name);
 
 describe('s.yaml (Serverless Devs, fc3 component)', () => {
-  let rendered: any;
+  let whole: any;
+  /** The function as s.yaml renders it with only the role and the timer's IDs given. */
   let props: any;
+  /** ... and with every other variable it reads set. */
+  let changed: any;
 
   beforeAll(async () => {
-    rendered = await preview({
-      FUNCTION_ROLE_ARN: ROLE,
-      REGION: 'cn-beijing',
-      TIMER_CASTER_ID: 'LIVEPRODUCER_POST-cn-demo0001',
-      TIMER_RESOURCE_ID: 'demo-resource-1',
-    });
-    props = rendered.resources['caster-video-resource-delete'].props;
+    const base = { FUNCTION_ROLE_ARN: ROLE, REGION: 'cn-beijing' };
+    const timer = { TIMER_CASTER_ID: 'LIVEPRODUCER_POST-cn-demo0001', TIMER_RESOURCE_ID: 'demo-resource-1' };
+    whole = await rendered({ ...base, ...timer });
+    props = whole.resources[FUNCTION_RESOURCE].props;
+    const variables = {
+      MAX_INSTANCES: '25',
+      DEAD_LETTER_QUEUE_ARN: DLQ,
+      ASYNC_FAILURE_DESTINATION_ARN: ON_FAILURE,
+      MNS_QUEUE_NAME: 'ops-deletes',
+      MNS_QUEUE_TRIGGER: 'on',
+      TIMER_TRIGGER: 'on',
+    };
+    changed = (await rendered({ ...base, ...variables })).resources[FUNCTION_RESOURCE].props;
   });
 
   it("gives the local server the deployed function's timeout and async retries", () => {
@@ -44,27 +45,19 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     ]);
   });
 
-  it('renders with s preview and its props validate against the fc3 component schema', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
-    const valid = validate(props);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
+  it('renders props that validate against the fc3 component schema', () => {
+    expect(schemaErrors(props)).toEqual([]);
+  });
+
+  it('renders props that still validate with every variable it reads set', () => {
+    expect(schemaErrors(changed)).toEqual([]);
   });
 
   it('deploys ./dist with index.handler on nodejs20, built before deploy', () => {
-    expect(rendered.edition).toBe('3.0.0');
-    expect(props).toMatchObject({
-      runtime: 'nodejs20',
-      code: './dist',
-      handler: 'index.handler',
-      region: 'cn-beijing',
-      role: ROLE,
-    });
-    expect(rendered.resources['caster-video-resource-delete'].actions['pre-deploy']).toEqual([
-      { run: 'npm run build', path: './' },
-    ]);
-    expect(props.environmentVariables.LIVE_REGION).toBe('cn-beijing');
+    expect(whole.edition).toBe('3.0.0');
+    expect(props).toMatchObject({ runtime: 'nodejs20', code: './dist', handler: 'index.handler', role: ROLE });
+    expect(whole.resources[FUNCTION_RESOURCE].actions['pre-deploy']).toEqual([{ run: 'npm run build', path: './' }]);
+    expect([props.region, props.environmentVariables.LIVE_REGION]).toEqual(['cn-beijing', 'cn-beijing']);
     expect(props.logConfig).toBeDefined();
   });
 
@@ -72,18 +65,12 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(props).not.toHaveProperty('instanceConcurrency');
   });
 
-  it('caps the instances at MAX_INSTANCES (default 10), and tells the function the same cap', async () => {
-    expect(props.concurrencyConfig).toEqual({ reservedConcurrency: 10 });
-    expect(props.environmentVariables.MAX_INSTANCES).toBe('10');
-    const wider = (await preview({ FUNCTION_ROLE_ARN: ROLE, MAX_INSTANCES: '25' })).resources[
-      'caster-video-resource-delete'
-    ].props;
-    expect([wider.concurrencyConfig, wider.environmentVariables.MAX_INSTANCES]).toEqual([
-      { reservedConcurrency: 25 },
-      '25',
-    ]);
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
-    expect([validate(wider), validate.errors ?? []]).toEqual([true, []]);
+  it.each<[string, () => any, number]>([
+    ['by default', () => props, 10],
+    ['MAX_INSTANCES=25', () => changed, 25],
+  ])('caps the instances, %s, and tells the function the same cap', (_name, of, cap) => {
+    const { concurrencyConfig, environmentVariables } = of();
+    expect([concurrencyConfig, environmentVariables.MAX_INSTANCES]).toEqual([{ reservedConcurrency: cap }, `${cap}`]);
   });
 
   it('never exposes the HTTP trigger anonymously and allows only POST and DELETE', () => {
@@ -97,40 +84,26 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(sources).not.toContain('Default');
   });
 
-  it('gives the queue trigger a dead-letter queue and async invocations a failure destination, from the environment', async () => {
-    const dlq = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-dlq';
-    const onFailure = 'acs:mns:cn-beijing:1234567890123456:/queues/caster-delete-failed/messages';
-    const withArns = (
-      await preview({
-        FUNCTION_ROLE_ARN: ROLE,
-        REGION: 'cn-beijing',
-        DEAD_LETTER_QUEUE_ARN: dlq,
-        ASYNC_FAILURE_DESTINATION_ARN: onFailure,
-      })
-    ).resources['caster-video-resource-delete'].props;
-    const byName = (p: any, name: string) => p.triggers.find((t: any) => t.triggerName === name);
-
-    expect(byName(withArns, 'mns-queue').triggerConfig.runOptions).toMatchObject({
+  it('gives the queue trigger a dead-letter queue and async invocations a failure destination, from the environment', () => {
+    expect(trigger(changed, 'mns-queue').triggerConfig.runOptions).toMatchObject({
       mode: 'event-streaming',
       errorsTolerance: 'ALL',
       retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
-      deadLetterQueue: { Arn: dlq },
+      deadLetterQueue: { Arn: DLQ },
     });
-    expect(withArns.asyncInvokeConfig).toMatchObject({
+    expect(changed.asyncInvokeConfig).toMatchObject({
       maxAsyncRetryAttempts: 3,
-      destinationConfig: { onFailure: { destination: onFailure } },
+      destinationConfig: { onFailure: { destination: ON_FAILURE } },
     });
-    // Unset, they render empty (the triggers ship disabled; `npm run preview` refuses one turned on), and
-    // s.yaml still validates.
-    expect(byName(props, 'mns-queue').triggerConfig.runOptions.deadLetterQueue).toEqual({ Arn: '' });
-    expect(props.asyncInvokeConfig.destinationConfig.onFailure).toEqual({ destination: '' });
-
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
-    expect([validate(withArns), validate.errors ?? []]).toEqual([true, []]);
   });
 
-  it('has a disabled MNS queue trigger: EventBridge MNS source, event-streaming in batches, with the dead-letter queue', async () => {
-    const mns = props.triggers.find((t: any) => t.triggerName === 'mns-queue');
+  it('renders them empty when unset (the triggers ship disabled; `npm run preview` refuses one turned on)', () => {
+    expect(trigger(props, 'mns-queue').triggerConfig.runOptions.deadLetterQueue).toEqual({ Arn: '' });
+    expect(props.asyncInvokeConfig.destinationConfig.onFailure).toEqual({ destination: '' });
+  });
+
+  it('has a disabled MNS queue trigger: EventBridge MNS source, event-streaming in batches', () => {
+    const mns = trigger(props, 'mns-queue');
     expect(mns.triggerType).toBe('eventbridge');
     expect(mns.triggerConfig).toMatchObject({
       triggerEnable: false,
@@ -146,33 +119,24 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
         },
       },
       eventSinkConfig: { deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } },
-      runOptions: { mode: 'event-streaming', errorsTolerance: 'ALL', deadLetterQueue: { Arn: '' } },
+      runOptions: { mode: 'event-streaming', errorsTolerance: 'ALL' },
     });
     const { CountBasedWindow, TimeBasedWindow } = mns.triggerConfig.runOptions.batchWindow;
     expect(CountBasedWindow).toBeGreaterThanOrEqual(1);
     expect(CountBasedWindow).toBeLessThanOrEqual(100); // the function's batch limit
     expect(TimeBasedWindow).toBeGreaterThan(0);
     expect(typeof mns.triggerConfig.eventRuleFilterPattern).toBe('string');
+  });
 
-    const named = (
-      await preview({
-        FUNCTION_ROLE_ARN: ROLE,
-        MNS_QUEUE_NAME: 'ops-deletes',
-        DEAD_LETTER_QUEUE_ARN: 'acs:mns:cn-shanghai:1:/queues/dlq',
-      })
-    ).resources['caster-video-resource-delete'].props.triggers.find((t: any) => t.triggerName === 'mns-queue');
-    expect(named.triggerConfig.eventSourceConfig.eventSourceParameters.sourceMNSParameters.QueueName).toBe(
-      'ops-deletes',
-    );
-    expect(named.triggerConfig.runOptions.deadLetterQueue.Arn).toBe('acs:mns:cn-shanghai:1:/queues/dlq');
+  it('reads the queue MNS_QUEUE_NAME names', () => {
+    const { sourceMNSParameters } = trigger(changed, 'mns-queue').triggerConfig.eventSourceConfig.eventSourceParameters;
+    expect(sourceMNSParameters.QueueName).toBe('ops-deletes');
   });
 
   it('has a disabled timer trigger whose payload is the delete request TIMER_CASTER_ID and TIMER_RESOURCE_ID name', () => {
     const timer = props.triggers.find((t: any) => t.triggerType === 'timer');
-    expect(timer.triggerName).toBe('timer');
-    expect(timer.triggerConfig.enable).toBe(false);
+    expect([timer.triggerName, timer.triggerConfig.enable]).toEqual(['timer', false]);
     expect(timer.triggerConfig.cronExpression).toMatch(/^(@every \d+[mh]|(\S+ ){5}\S+)$/);
-    expect(typeof timer.triggerConfig.payload).toBe('string');
     expect(JSON.parse(timer.triggerConfig.payload)).toEqual({
       CasterId: 'LIVEPRODUCER_POST-cn-demo0001',
       ResourceId: 'demo-resource-1',
@@ -183,57 +147,19 @@ describe('s.yaml (Serverless Devs, fc3 component)', () => {
     expect(fs.readFileSync(path.join(ROOT, 's.yaml'), 'utf8')).not.toMatch(/LIVEPRODUCER_POST|demo-resource/);
   });
 
-  it('keeps every trigger but the HTTP one disabled by default', () => {
-    for (const t of props.triggers) {
-      if (t.triggerType === 'http') continue;
-      expect([t.triggerName, t.triggerConfig.triggerEnable ?? t.triggerConfig.enable]).toEqual([t.triggerName, false]);
-    }
-  });
-
-  it('turns each trigger on from its variable, and still validates', async () => {
-    const on = (
-      await preview({
-        FUNCTION_ROLE_ARN: ROLE,
-        MNS_QUEUE_TRIGGER: 'on',
-        TIMER_TRIGGER: 'on',
-      })
-    ).resources['caster-video-resource-delete'].props;
-    const enabled = on.triggers.map((t: any) => [
-      t.triggerName,
-      t.triggerConfig.triggerEnable ?? t.triggerConfig.enable ?? true,
-    ]);
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
-    expect([enabled, validate(on)]).toEqual([
-      [
-        ['http', true],
-        ['mns-queue', true],
-        ['timer', true],
-      ],
-      true,
+  it.each<[string, () => any, boolean]>([
+    ['off by default', () => props, false],
+    ['on from its variable', () => changed, true],
+  ])('keeps every trigger but the HTTP one %s', (_name, of, on) => {
+    const enabled = ({ triggerName, triggerConfig: c }: any) => [triggerName, c.triggerEnable ?? c.enable ?? true];
+    expect(of().triggers.map(enabled)).toEqual([
+      ['http', true],
+      ['mns-queue', on],
+      ['timer', on],
     ]);
   });
 
   it('refuses to render without a role, rather than deploy a function with no credentials', async () => {
-    await expect(preview({ FUNCTION_ROLE_ARN: '' })).rejects.toThrow();
-  });
-});
-
-describe('RAM policy for the function role', () => {
-  const policy = JSON.parse(fs.readFileSync(path.join(ROOT, 'ram/function-role-policy.json'), 'utf8'));
-  const trust = JSON.parse(fs.readFileSync(path.join(ROOT, 'ram/function-role-trust-policy.json'), 'utf8'));
-
-  it('allows exactly the delete and the read-only check, on casters only', () => {
-    const actions = policy.Statement.flatMap((s: any) => s.Action);
-    expect(actions.sort()).toEqual(['live:DeleteCasterVideoResource', 'live:DescribeCasterVideoResources']);
-    for (const s of policy.Statement) {
-      expect(s.Effect).toBe('Allow');
-      for (const r of s.Resource) expect(r).toMatch(/^acs:live:\*:[^:]+:caster\/.+$/);
-    }
-  });
-
-  it('lets only Function Compute assume the role', () => {
-    expect(trust.Statement).toEqual([
-      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } },
-    ]);
+    await expect(rendered({ FUNCTION_ROLE_ARN: '' })).rejects.toThrow();
   });
 });

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { EVENTS_RESOURCE, FUNCTION_RESOURCE, type Rendered } from '../../scripts/deploy/check';
-import { render } from '../../scripts/deploy/render';
 import { fixture } from '../support/envelopes';
+import { rendered as render } from './rendered';
 import { instantiate, loadTemplate, matches, type Stack } from './ros-template';
 
 const ACCOUNT = '1234567890123456';
@@ -28,17 +28,13 @@ const stack = (change: Record<string, string> = {}): Stack =>
 const target = (s: Stack) => s.resources.Rule.Properties.Targets[0];
 
 beforeAll(async () => {
-  const result = await render({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+  rendered = await render({
     FUNCTION_ROLE_ARN: `acs:ram::${ACCOUNT}:role/caster-video-resource-delete`,
     FUNCTION_NAME: 'caster-delete-staging',
     REGION: 'cn-beijing',
     EVENTBRIDGE_TRIGGER: 'on',
     DEAD_LETTER_QUEUE_ARN: DLQ,
   });
-  if ('error' in result) throw new Error(result.error);
-  rendered = result;
   parameters = rendered.resources[EVENTS_RESOURCE].props.parameters;
 });
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { DELETE_REQUEST, type Encoding, fixture, fixtureText, readMessages } from '../support/envelopes';
-
-import { asValue, delivered, fixtureFiles, isDeleteRequest, rows } from './events-readme';
+import { DELETE_REQUEST, fixture, fixtureText } from '../support/envelopes';
+import { asValue, delivered, fixtureFiles, isDeleteRequest, readMessages, rows } from './events-readme';
 
 describe('the events folder', () => {
   // sources/ holds the documented examples the fixtures were made from, with a README of its own.
@@ -23,23 +22,14 @@ describe('the events folder', () => {
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  it('every source fixture has a readable "message at" path and a known encoding', () => {
-    for (const row of sourceRows) {
-      expect([row.file, row.at.startsWith('$')]).toEqual([row.file, true]);
-      expect([row.file, ['text', 'base64', 'json', 'raw'].includes(row.encoding)]).toEqual([row.file, true]);
-    }
-  });
-
+  // readMessages refuses a path it cannot follow and an encoding it does not know.
   it('each <source>/<variant> carries the delete request where and as the README says', () => {
     const variants = sourceRows.filter((r) => !path.basename(r.file).startsWith('documented-'));
     expect(variants.length).toBeGreaterThanOrEqual(20);
     for (const row of variants) {
-      const messages = readMessages(delivered(row), row.at, row.encoding as Encoding);
+      const messages = readMessages(delivered(row), row.at, row.encoding);
       expect(messages.length).toBeGreaterThan(0);
       for (const m of messages) expect([row.file, asValue(m)]).toEqual([row.file, DELETE_REQUEST]);
-      if (row.encoding === 'text' || row.encoding === 'base64') {
-        for (const m of messages) expect(typeof m).toBe('string');
-      }
     }
   });
 
@@ -47,7 +37,7 @@ describe('the events folder', () => {
     const originals = sourceRows.filter((r) => path.basename(r.file).startsWith('documented-'));
     expect(originals.length).toBeGreaterThanOrEqual(15);
     for (const row of originals) {
-      const messages = readMessages(delivered(row), row.at, row.encoding as Encoding);
+      const messages = readMessages(delivered(row), row.at, row.encoding);
       expect(messages.length).toBeGreaterThan(0);
       for (const m of messages) expect([row.file, isDeleteRequest(m)]).toEqual([row.file, false]);
     }

@@ -2,10 +2,10 @@
 // each grants no more than it must, on the names s.yaml and the fc3 component give the resources.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT } from '../../dev/processes';
 import { FUNCTION_RESOURCE } from '../../scripts/deploy/check';
-import { render } from '../../scripts/deploy/render';
+import { rendered } from './rendered';
 
-const ROOT = path.resolve(__dirname, '../..');
 type Statement = { Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: any };
 const policy = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'ram', file), 'utf8')) as { Version: string; Statement: Statement[] };
@@ -45,13 +45,8 @@ const JUSTIFIED_PATTERNS: Record<string, string> = {
 let functionName: string;
 let names: RegExp[];
 beforeAll(async () => {
-  const result = await render({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    FUNCTION_ROLE_ARN: 'acs:ram::1:role/x',
-  });
-  if ('error' in result) throw new Error(result.error);
-  functionName = result.resources[FUNCTION_RESOURCE].props.functionName;
+  const { props } = (await rendered({ FUNCTION_ROLE_ARN: 'acs:ram::1:role/x' })).resources[FUNCTION_RESOURCE];
+  functionName = props.functionName;
   const { project, logstore } = slsAuto(functionName);
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   names = [
@@ -151,11 +146,18 @@ describe('ram/', () => {
     ]);
   });
 
-  it("keeps the function's own role to the delete and its read-only check", () => {
-    expect(
-      policy('function-role-policy.json')
-        .Statement.flatMap((s) => [s.Action].flat())
-        .sort(),
-    ).toEqual(['live:DeleteCasterVideoResource', 'live:DescribeCasterVideoResources']);
+  it("keeps the function's own role to the delete and its read-only check, on casters only", () => {
+    const allowed = pairs('function-role-policy.json');
+    expect([...new Set(allowed.map(({ action }) => action))].sort()).toEqual([
+      'live:DeleteCasterVideoResource',
+      'live:DescribeCasterVideoResources',
+    ]);
+    expect(allowed.filter(({ resource }) => !/^acs:live:\*:[^:]+:caster\/.+$/.test(resource))).toEqual([]);
+  });
+
+  it('lets only Function Compute assume the function role', () => {
+    expect(policy('function-role-trust-policy.json').Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -17,17 +18,19 @@ function section(text: string, title: string): string {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-/** Build output (dist/, .build/) is named as a whole; what tools write inside it is theirs. */
-const NOT_WALKED = new Set(['dist', '.build', 'coverage']);
+/** Build output, named as a whole: what tools write inside it is theirs. */
+const BUILT = ['dist', '.build'];
 
-function folders(dir = ''): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git')
-    .flatMap((e) => {
-      const folder = path.posix.join(dir, e.name);
-      return NOT_WALKED.has(e.name) ? [folder] : [folder, ...folders(folder)];
-    });
+/** The repository's folders: those git tracks (what a clone has), and the build output, which is named as a whole. */
+function folders(): string[] {
+  const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const dirs = files.flatMap((f) =>
+    f
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  );
+  return [...new Set([...dirs, ...BUILT.filter((d) => fs.existsSync(path.join(ROOT, d)))])];
 }
 
 describe('README and docs/', () => {

@@ -3,4 +3,3 @@
 export * from './envelopes/base';
 export * from './envelopes/eventbridge-mns';
 export * from './envelopes/queues';
-export * from './envelopes/read';

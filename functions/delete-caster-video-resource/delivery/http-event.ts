@@ -3,7 +3,8 @@
 import { isObject, type JsonObject } from '../decode/json';
 import type { FieldProblem } from '../errors';
 import { nameOf } from '../request/names';
-import type { HttpAnswer, HttpBody, HttpRequest, Route } from '../types';
+import type { HttpAnswer } from '../result/types';
+import type { HttpBody, HttpRequest, Route } from '../types';
 import { ENVELOPES, HTTP_EVENT } from './shapes';
 
 /** FC 3.0 HTTP-trigger event. */

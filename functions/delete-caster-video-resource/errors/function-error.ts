@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../types';
+import type { ErrorBody } from '../result/types';
 
 /** The function's own error codes; Live's codes pass through as they are. */
 export const ERROR_CODES = {

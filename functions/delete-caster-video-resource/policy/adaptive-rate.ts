@@ -15,8 +15,6 @@
 export const QUOTA_WINDOW_MS = 1000;
 /** The trip of a request to Live's quota count: how late a send may arrive after it left. */
 export const TRIP_MS = 25;
-/** A slot is this much longer than 1/LIVE_QPS s, so no quota window holds more slots than LIVE_QPS. */
-export const SLOT_STRETCH = 1.05;
 /** A fresh instance's period, in slots: a tenth of LIVE_QPS, so that a burst of ten fresh instances fills the quota. */
 export const START_SLOTS = 10;
 /** How much of itself a cut adds to the period once the slow start is over. */
@@ -60,8 +58,20 @@ export interface RateState {
 
 export type RateEvent =
   | { kind: 'answer'; at: number; sentAt: number; quota: Quota }
-  /** `first`: the request's first throttle (news of congestion); a retry's only hunts for a free slot. */
-  | { kind: 'throttle'; at: number; sentAt: number; quota: Quota; first: boolean; retryAfterMs?: number; draw: number }
+  /**
+   * `first`: the request's first throttle (news of congestion); a retry's only hunts for a free slot.
+   * `backlog`: other requests of this instance are waiting their turn.
+   */
+  | {
+      kind: 'throttle';
+      at: number;
+      sentAt: number;
+      quota: Quota;
+      first: boolean;
+      backlog: boolean;
+      retryAfterMs?: number;
+      draw: number;
+    }
   /** Time passing: a probe that is due starts. */
   | { kind: 'tick'; at: number };
 
@@ -74,7 +84,8 @@ export interface RateLimits {
 export function rateLimits(ceiling: number, floor: number): RateLimits {
   if (!(ceiling > 0) || !(floor > 0))
     throw new RangeError(`ceiling and floor must be positive (got ${ceiling}, ${floor})`);
-  const slotMs = (1000 / ceiling) * SLOT_STRETCH;
+  // A slot is a LIVE_QPS-th of the quota window and the trip: no quota window holds more slots than LIVE_QPS.
+  const slotMs = (QUOTA_WINDOW_MS + TRIP_MS) / ceiling;
   return { slotMs, maxSlots: Math.max(1, Math.floor(1000 / Math.min(floor, ceiling) / slotMs)) };
 }
 
@@ -135,7 +146,7 @@ function answered(state: RateState, { at, sentAt, quota }: Extract<RateEvent, { 
 }
 
 function throttled(state: RateState, event: Extract<RateEvent, { kind: 'throttle' }>, limits: RateLimits): RateState {
-  const { at, sentAt, quota, first, retryAfterMs, draw } = event;
+  const { at, sentAt, quota, first, backlog, retryAfterMs, draw } = event;
   const s =
     retryAfterMs && retryAfterMs > 0
       ? { ...state, pausedUntil: Math.max(state.pausedUntil, at + retryAfterMs) }
@@ -158,9 +169,11 @@ function throttled(state: RateState, event: Extract<RateEvent, { kind: 'throttle
   if (!confirms && (!first || sentAt < s.lastCutAt || at - s.lastCutAt < QUOTA_WINDOW_MS)) return s;
   if (phase.kind === 'slow-start') {
     // Before Live has accepted anything of this instance, a throttle is news of others' requests only:
-    // another client's burst, or a fleet starting together. The first is forgiven; the next, or one once
-    // this instance's own requests count, ends the slow start at twice its period.
-    if (phase.forgiven === null && s.lastAccepted[quota] === NEVER) {
+    // another client's burst, or a fleet starting together. With a backlog waiting, the first is forgiven,
+    // so that one burst does not hold a batch at the floor; a lone request gains nothing from it (its retry
+    // waits out the window anyway) and a fleet would pay one more throttle per instance. The next throttle,
+    // or one once this instance's own requests count, ends the slow start at twice its period.
+    if (backlog && phase.forgiven === null && s.lastAccepted[quota] === NEVER) {
       return { ...s, lastCutAt: at, phase: { ...phase, forgiven: { slots: phase.slots, at } } };
     }
     const slots = Math.min(limits.maxSlots, Math.max(2, Math.max(phase.slots, phase.forgiven?.slots ?? 0) * 2));
@@ -180,21 +193,4 @@ function ticked(state: RateState, { at }: Extract<RateEvent, { kind: 'tick' }>):
 /** Milliseconds between this instance's sends. */
 export function periodMs(state: RateState, limits: RateLimits): number {
   return state.phase.slots * limits.slotMs;
-}
-
-/**
- * When a throttled request may try again, before its spread: once this
- * instance's last accepted request has left the quota window (with none in it,
- * the window is full of others' requests and drains within one), and not
- * before a pause Live asked for.
- */
-export function clearTime(state: RateState, at: number, quota: Quota): number {
-  const last = state.lastAccepted[quota];
-  const clear = last > at - QUOTA_WINDOW_MS ? last + QUOTA_WINDOW_MS + TRIP_MS : at + QUOTA_WINDOW_MS;
-  return Math.max(clear, state.pausedUntil);
-}
-
-/** A random part (`draw`) of half a period, added to a retry's time so that two instances that collided part. */
-export function spreadMs(state: RateState, limits: RateLimits, draw: number): number {
-  return Math.max(state.phase.slots, 2) * limits.slotMs * 0.5 * draw;
 }

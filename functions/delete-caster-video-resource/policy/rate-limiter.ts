@@ -1,5 +1,4 @@
 import {
-  clearTime,
   initialState,
   periodMs,
   type Quota,
@@ -7,11 +6,11 @@ import {
   type RateLimits,
   type RateState,
   rateLimits,
-  spreadMs,
   step,
   TRIP_MS,
 } from './adaptive-rate';
 import { now as clock } from './clock';
+import { clearTime, Permit, spreadMs } from './permit';
 
 /** A cancellable timer; injected so that a test can run the limiter on a virtual clock. */
 export type SetTimer = (run: () => void, ms: number) => () => void;
@@ -67,6 +66,8 @@ export class RateLimiter {
   private pacedFrom = Number.NEGATIVE_INFINITY;
   private readonly waiters: Waiter[] = [];
   private cancelTimer: (() => void) | undefined;
+  /** The time the timer was set for. */
+  private due = Number.NaN;
 
   constructor(qps: number, options: RateLimiterOptions = {}) {
     this.now = options.now ?? clock;
@@ -86,6 +87,11 @@ export class RateLimiter {
   /** Sends per second now, for reports. */
   rate(): number {
     return 1000 / periodMs(this.state, this.limits);
+  }
+
+  /** How many requests wait for their turn. */
+  waiting(): number {
+    return this.waiters.length;
   }
 
   /** The rate's phase, for reports and tests. */
@@ -163,54 +169,15 @@ export class RateLimiter {
       const next = times.indexOf(Math.min(...times));
       // A wait under a millisecond is no wait: the clock and timers count whole milliseconds.
       if (times[next] - now >= 1) {
+        this.due = times[next];
         this.cancelTimer = this.setTimer(() => this.plan(), times[next] - now);
         return;
       }
-      this.record(now);
+      // Timers fire a little late: a send late by less than the trip counts at the time it was due (the
+      // LIVE_QPS window's trip margin covers it), or each late one would push every later turn a slot on.
+      this.record(now >= this.due && now - this.due < TRIP_MS ? this.due : now);
+      this.due = Number.NaN;
       this.waiters.splice(next, 1)[0].resolve(true);
     }
-  }
-}
-
-/**
- * One request's standing with the limiter: it waits for the request's turn,
- * reports what Live answered, knows the request's first throttle (news of
- * congestion) from its retries' (a hunt for a free slot), and computes the
- * request's own next time after a throttle.
- */
-export class Permit {
-  private throttles = 0;
-  private sentAt = Number.NaN;
-  private nextAt = 0;
-
-  constructor(
-    private readonly limiter: RateLimiter,
-    private readonly latest: number,
-    private readonly quota: Quota,
-  ) {}
-
-  /** Resolves true when the request may leave now, false when it cannot by its latest time. `notBefore`: a backoff's end. */
-  async wait(notBefore = 0): Promise<boolean> {
-    const sent = await this.limiter.acquire(this.latest, Math.max(notBefore, this.nextAt));
-    if (sent) this.sentAt = this.limiter.now();
-    return sent;
-  }
-
-  answered(): void {
-    this.limiter.report({ kind: 'answer', at: this.limiter.now(), sentAt: this.sentAt, quota: this.quota });
-  }
-
-  throttled(retryAfterMs?: number): void {
-    const { quota } = this;
-    const event = { at: this.limiter.now(), sentAt: this.sentAt, quota, first: this.throttles === 0, retryAfterMs };
-    this.limiter.report({ kind: 'throttle', ...event, draw: this.limiter.random() });
-    this.throttles += 1;
-    this.nextAt = this.limiter.retryTime(quota);
-  }
-
-  /** Seconds a caller should wait before trying this request again, at least one. */
-  retryAfterSeconds(): number {
-    const at = this.nextAt > 0 ? this.nextAt : this.limiter.retryTime(this.quota);
-    return Math.max(1, Math.ceil((at - this.limiter.now()) / 1000));
   }
 }

@@ -1,5 +1,5 @@
 import { ALLOWED_METHODS } from '../request/http';
-import type { HttpAnswer, InvocationResult } from '../types';
+import type { HttpAnswer, InvocationResult } from './types';
 
 /** What an HTTP caller is answered: the result (already redacted), and how long to wait before retrying it. */
 export interface Answer {

@@ -1,5 +1,5 @@
 import type { LogFields, Logger } from '../logger';
-import type { InvocationResult } from '../types';
+import type { InvocationResult } from './types';
 
 /** Items listed one by one in a batch's log line. */
 const LOGGED_ITEMS = 100;

@@ -1,15 +1,6 @@
 import type { FunctionError } from '../errors';
-import type {
-  BatchResult,
-  Done,
-  InvocationResult,
-  ItemFailure,
-  ItemResult,
-  ItemSuccess,
-  Origin,
-  RecordRef,
-  Settled,
-} from '../types';
+import type { Done, Origin, Settled } from '../types';
+import type { BatchResult, InvocationResult, ItemFailure, ItemResult, ItemSuccess, RecordRef } from './types';
 
 /** An invocation's result, and how long an HTTP caller should wait to retry what failed. */
 export interface Shaped {

@@ -1,6 +1,6 @@
 import { RetryLaterError } from '../errors';
 import { redact } from '../redaction';
-import type { InvocationResult } from '../types';
+import type { InvocationResult } from './types';
 
 /** What an invocation leaves undone: its result, the codes to redeliver, and what to mask in the message. */
 export interface Unacknowledged {

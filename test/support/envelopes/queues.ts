@@ -130,25 +130,15 @@ export function rawDataArray(messages: Message[]): Json[] {
 
 // ---- InvokeFunction through an HTTP trigger ---------------------------------------
 
-export interface InvokeApiOptions {
-  functionName?: string;
-  /** The body as base64 with `isBase64Encoded: true`. */
-  base64?: boolean;
-}
-
 /**
  * `InvokeFunction` (console test, `s invoke`, SDK) on a function that has an HTTP
- * trigger: an HTTP event on the invoke API path whose body is the payload.
+ * trigger: the documented HTTP event on the invoke API path, whose body is the
+ * payload (`base64`: as base64, with `isBase64Encoded: true`).
  */
-export function invokeApiEvent(payload: Message, options: InvokeApiOptions = {}): Json {
+export function invokeApiEvent(payload: Message, options: { base64?: boolean } = {}): Json {
   next();
   const event = fixture('fc-invoke/invoke-api.json');
-  const invokePath = `/2023-03-30/functions/${options.functionName ?? 'caster-video-resource-delete'}/invocations`;
-  event.rawPath = invokePath;
-  event.requestContext.http.path = invokePath;
   event.body = options.base64 ? messageBase64(payload) : messageText(payload);
   event.isBase64Encoded = Boolean(options.base64);
   return register(event, [{}]);
 }
-
-// ---- reading a delivery back --------------------------------------------------------

@@ -1,10 +1,11 @@
+// The translation of FC's HTTP event at its edges; the ordinary event, and
+// FC's HTTP response, are checked by every test of test/integration/http-trigger.test.ts.
 import { type HttpEventOptions, httpEvent } from '../../../dev/events';
 import {
   fromHttpEvent,
   type HttpTriggerEvent,
   MAX_HTTP_BODY_BYTES,
   routeOf,
-  toHttpResponse,
 } from '../../../functions/delete-caster-video-resource/delivery/http-event';
 
 const translate = (opts: HttpEventOptions) => fromHttpEvent(httpEvent(opts) as unknown as HttpTriggerEvent);
@@ -25,10 +26,6 @@ describe('fromHttpEvent', () => {
 
   it('keeps the media type alone, in lower case', () => {
     expect(translate({ contentType: 'Application/JSON; charset=utf-8' }).contentType).toBe('application/json');
-  });
-
-  it('decodes a base64 body', () => {
-    expect(translate({ body: 'hi', base64: true }).body).toEqual({ kind: 'bytes', bytes: Buffer.from('hi') });
   });
 
   it('takes a body of exactly the limit', () => {
@@ -52,62 +49,31 @@ describe('fromHttpEvent', () => {
     expect(fromHttpEvent(event as unknown as HttpTriggerEvent).body).toEqual({ kind: 'not-text' });
   });
 
-  it('reads X-Fc-Invocation-Type: Async in any letter case', () => {
+  it('reads X-Fc-Invocation-Type: Async in any letter case and padding', () => {
     expect(translate({ headers: { 'x-fc-invocation-type': ' ASYNC ' } }).async).toBe(true);
   });
 
-  it('takes a call without that header as synchronous', () => {
-    expect(translate({}).async).toBe(false);
-  });
-});
-
-describe('routeOf', () => {
-  it.each(['', '/', '/?DryRun=true'])('reads %j as the root', (path) => {
-    expect(routeOf(path)).toEqual({ kind: 'root' });
-  });
-
-  it('reads the REST path, URL-decoded', () => {
-    expect(routeOf('/casters/LIVEPRODUCER_POST-cn-1/video-resources/res%3A1')).toEqual({
-      kind: 'resource',
-      casterId: 'LIVEPRODUCER_POST-cn-1',
-      resourceId: 'res:1',
-    });
-  });
-
-  it('keeps a segment that does not decode as it is', () => {
-    expect(routeOf('/casters/c%/video-resources/r')).toMatchObject({ casterId: 'c%' });
-  });
-
-  it.each(['/api/casters/c/video-resources/r', '/casters/c/video-resources/r/x', '/casters/c'])(
-    'matches the REST path from its start only: %s is unknown',
-    (path) => {
-      expect(routeOf(path).kind).toBe('unknown');
-    },
-  );
-
-  it('reads the FC 3.0 InvokeFunction path', () => {
-    expect(routeOf('/2023-03-30/functions/my-fn/invocations')).toEqual({ kind: 'invoke' });
-  });
-});
-
-describe('an InvokeFunction call', () => {
-  it('is told by its action header on any path, which still reads as itself', () => {
-    const request = translate({ path: '/casters/c/video-resources/r', headers: { 'x-acs-action': 'InvokeFunction' } });
-    expect(request).toMatchObject({ invocation: true, route: { kind: 'resource', casterId: 'c', resourceId: 'r' } });
-  });
-
-  it('is not told by another action', () => {
+  it('is not told an InvokeFunction call by another action', () => {
     expect(translate({ headers: { 'X-Acs-Action': 'GetFunction' } }).invocation).toBe(false);
   });
 });
 
-describe('toHttpResponse', () => {
-  it("copies the function's answer into FC's HTTP response", () => {
-    expect(toHttpResponse({ status: 207, headers: { a: 'b' }, body: '{}' })).toEqual({
-      statusCode: 207,
-      headers: { a: 'b' },
-      body: '{}',
-      isBase64Encoded: false,
-    });
+describe('routeOf', () => {
+  // A prefix before the REST path is test/integration/http-limits.test.ts's.
+  it.each([
+    ['the empty path as the root', '', { kind: 'root' }],
+    ['/ as the root', '/', { kind: 'root' }],
+    ['the root with a query as the root', '/?DryRun=true', { kind: 'root' }],
+    [
+      'the REST path, URL-decoded',
+      '/casters/LIVEPRODUCER_POST-cn-1/video-resources/res%3A1',
+      { kind: 'resource', casterId: 'LIVEPRODUCER_POST-cn-1', resourceId: 'res:1' },
+    ],
+    ['a segment that does not decode as it is', '/casters/c%/video-resources/r', { casterId: 'c%' }],
+    ['the REST path with more after it as unknown', '/casters/c/video-resources/r/x', { kind: 'unknown' }],
+    ['part of the REST path as unknown', '/casters/c', { kind: 'unknown' }],
+    ['the FC 3.0 InvokeFunction path', '/2023-03-30/functions/my-fn/invocations', { kind: 'invoke' }],
+  ])('reads %s', (_name, path, route) => {
+    expect(routeOf(path)).toMatchObject(route);
   });
 });

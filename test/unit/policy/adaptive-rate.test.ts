@@ -2,24 +2,22 @@
 // is built from the named constants, so a change of tuning moves the tests with it.
 import {
   CUT_SHARE,
-  clearTime,
   initialState,
   PROBE,
   periodMs,
   QUOTA_WINDOW_MS,
+  type Quota,
   type RateEvent,
   type RateState,
   rateLimits,
-  SLOT_STRETCH,
   START_SLOTS,
-  spreadMs,
   step,
   TRIP_MS,
 } from '../../../functions/delete-caster-video-resource/policy/adaptive-rate';
 
 const QPS = 10;
 const limits = rateLimits(QPS, QPS / 40);
-const SLOT = (1000 / QPS) * SLOT_STRETCH;
+const SLOT = (QUOTA_WINDOW_MS + TRIP_MS) / QPS;
 const T = 1_000_000;
 
 /** The state after `events`, from a fresh instance (or a steady one at one slot). */
@@ -27,18 +25,14 @@ function replay(events: RateEvent[], slowStart = true): RateState {
   return events.reduce((state, event) => step(state, event, limits), initialState(limits, slowStart));
 }
 const slotsOf = (state: RateState) => periodMs(state, limits) / SLOT;
-const answer = (at: number, sentAt = at, quota: 'delete' | 'describe' = 'delete'): RateEvent => ({
-  kind: 'answer',
-  at,
-  sentAt,
-  quota,
-});
+const answer = (at: number, sentAt = at, quota: Quota = 'delete'): RateEvent => ({ kind: 'answer', at, sentAt, quota });
 const throttle = (at: number, more: Partial<Extract<RateEvent, { kind: 'throttle' }>> = {}): RateEvent => ({
   kind: 'throttle',
   at,
   sentAt: at,
   quota: 'delete',
   first: true,
+  backlog: true,
   draw: 0.5,
   ...more,
 });
@@ -47,7 +41,7 @@ const halvings = Math.ceil(Math.log2(START_SLOTS));
 const warm = Array.from({ length: halvings }, (_, i) => answer(T + i, T + i));
 
 describe('slow start', () => {
-  it('starts at START_SLOTS slots of SLOT_STRETCH/LIVE_QPS seconds', () => {
+  it('starts at START_SLOTS slots, each a LIVE_QPS-th of the quota window and the trip', () => {
     expect(periodMs(replay([]), limits)).toBeCloseTo(START_SLOTS * SLOT, 9);
   });
 
@@ -61,9 +55,14 @@ describe('slow start', () => {
     expect(replay(warm).phase).toEqual({ kind: 'steady', slots: 1, nextProbeAt: Infinity });
   });
 
-  it('forgives a throttle before Live has accepted anything of that quota: one burst is no fleet', () => {
+  it('forgives a throttle before Live has accepted anything of that quota, with a backlog waiting: one burst is no fleet', () => {
     const state = replay([answer(T, T, 'describe'), throttle(T + 10)]);
     expect(state.phase).toMatchObject({ kind: 'slow-start', slots: Math.floor(START_SLOTS / 2) });
+  });
+
+  it('does not forgive it with nothing waiting: a lone request gains nothing, and a fleet would pay', () => {
+    const state = replay([throttle(T, { backlog: false })]);
+    expect(state.phase).toMatchObject({ kind: 'steady', slots: 2 * START_SLOTS });
   });
 
   it('ends at twice its period on a throttle once that quota has accepted this instance', () => {
@@ -139,20 +138,5 @@ describe('probes', () => {
     const failed = replay([...cut, { kind: 'tick', at }, throttle(at + 10, { first: false })]);
     expect(failed.phase).toMatchObject({ kind: 'steady', slots: cutSlots });
     expect(failed.probeEveryMs).toBe(PROBE.firstMs * 2);
-  });
-});
-
-describe('when a throttled request may try again', () => {
-  it("once this instance's last accepted send of that quota has left the window", () => {
-    expect(clearTime(replay([answer(T + 20)]), T + 30, 'delete')).toBe(T + 20 + QUOTA_WINDOW_MS + TRIP_MS);
-  });
-
-  it('a whole window on when none of its sends of that quota is in the window', () => {
-    expect(clearTime(replay([answer(T, T, 'describe')]), T + 30, 'delete')).toBe(T + 30 + QUOTA_WINDOW_MS);
-  });
-
-  it('spread over up to half a period', () => {
-    const state = replay(warm);
-    expect(spreadMs(state, limits, 1)).toBeCloseTo(Math.max(1, 2) * SLOT * 0.5, 9);
   });
 });

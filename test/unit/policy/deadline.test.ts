@@ -1,16 +1,12 @@
 import { Deadline } from '../../../functions/delete-caster-video-resource/policy/deadline';
 
 describe('Deadline', () => {
-  it('keeps back a tenth of the timeout to answer in', () => {
-    expect(Deadline.forInvocation(5_000, () => 0, 0).at).toBe(4_500);
-  });
-
-  it('keeps back at least 150 ms', () => {
-    expect(Deadline.forInvocation(1_000, () => 0, 0).at).toBe(850);
-  });
-
-  it('keeps back at most a second', () => {
-    expect(Deadline.forInvocation(60_000, () => 0, 0).at).toBe(59_000);
+  it.each([
+    ['a tenth of the timeout', 5_000, 4_500],
+    ['at least 150 ms', 1_000, 850],
+    ['at most a second', 60_000, 59_000],
+  ])('keeps back %s to answer in', (_name, timeoutMs, at) => {
+    expect(Deadline.forInvocation(timeoutMs, () => 0, 0).at).toBe(at);
   });
 
   it('counts from the start of the invocation', () => {

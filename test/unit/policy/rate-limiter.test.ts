@@ -1,23 +1,24 @@
 import {
   QUOTA_WINDOW_MS,
-  SLOT_STRETCH,
   START_SLOTS,
+  TRIP_MS,
 } from '../../../functions/delete-caster-video-resource/policy/adaptive-rate';
 import { RateLimiter } from '../../../functions/delete-caster-video-resource/policy/rate-limiter';
 import { simulateFleet } from '../../support/fleet-simulation';
 import { VirtualClock } from '../../support/virtual-clock';
 
 const QPS = 10;
-const SLOT = (1000 / QPS) * SLOT_STRETCH;
+const SLOT = (QUOTA_WINDOW_MS + TRIP_MS) / QPS;
 
 /** A limiter on a virtual clock that starts on a slot boundary. */
-function setup(options: { slowStart?: boolean; qps?: number } = {}) {
+function setup(options: { slowStart?: boolean; qps?: number; lateMs?: number } = {}) {
   const clock = new VirtualClock(SLOT * 10_000);
+  const { lateMs = 0, ...rest } = options;
   const limiter = new RateLimiter(options.qps ?? QPS, {
     now: () => clock.now,
-    setTimer: clock.setTimer,
+    setTimer: (run, ms) => clock.setTimer(run, ms + lateMs),
     random: () => 0.5,
-    ...options,
+    ...rest,
   });
   /** Permits for `n` requests, each sent as soon as allowed; when each left. */
   const sendTimes = async (n: number, latest = Number.POSITIVE_INFINITY) => {
@@ -57,6 +58,12 @@ describe('RateLimiter', () => {
     expect(new Set(times.slice(1).map((t, i) => Math.round(t - times[i])))).toEqual(new Set([Math.round(SLOT)]));
   });
 
+  it('keeps one slot between sends when every timer fires a little late', async () => {
+    const times = await setup({ slowStart: false, lateMs: TRIP_MS / 5 }).sendTimes(30);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    expect(Math.max(...gaps)).toBeLessThan(2 * SLOT);
+  });
+
   it('lets a waiting send go sooner when an answer speeds the slow start up', async () => {
     const { clock, limiter } = setup();
     const first = limiter.permit(Number.POSITIVE_INFINITY, 'delete');
@@ -76,6 +83,18 @@ describe('RateLimiter', () => {
     const { clock, sendTimes } = setup();
     await sendTimes(1);
     expect(await sendTimes(1, clock.now + SLOT)).toEqual([]);
+  });
+
+  it.each([
+    [1, 'slow-start'],
+    [0, 'steady'],
+  ])('%i other request(s) waiting at a first throttle: the rate is then %s', async (others, phase) => {
+    const { limiter } = setup();
+    const permit = limiter.permit(Number.POSITIVE_INFINITY, 'delete');
+    await permit.wait();
+    for (let i = 0; i < others; i += 1) void limiter.permit(Number.POSITIVE_INFINITY, 'delete').wait();
+    permit.throttled();
+    expect(limiter.phase().kind).toBe(phase);
   });
 
   it("puts a throttled request's own retry a quota window on, within half a period after", async () => {

@@ -85,15 +85,11 @@ describe('dryRunValue', () => {
 });
 
 describe('agrees', () => {
-  it('holds for the same clear DryRun in two forms', () => {
-    expect(agrees('DryRun', true, 'true')).toBe(true);
-  });
-
-  it('fails for two unclear DryRuns, even equal ones', () => {
-    expect(agrees('DryRun', 'maybe', 'maybe')).toBe(false);
-  });
-
-  it('holds for an ID given as the same text', () => {
-    expect(agrees('CasterId', 'c', 'c')).toBe(true);
+  it.each([
+    ['holds for the same clear DryRun in two forms', 'DryRun', true, 'true', true],
+    ['fails for two unclear DryRuns, even equal ones', 'DryRun', 'maybe', 'maybe', false],
+    ['holds for an ID given as the same text', 'CasterId', 'c', 'c', true],
+  ] as const)('%s', (_name, field, a, b, holds) => {
+    expect(agrees(field, a, b)).toBe(holds);
   });
 });

@@ -1,62 +1,25 @@
-import { FunctionError, MethodNotAllowedError } from '../../../functions/delete-caster-video-resource/errors';
+// The status of a batch and of a failure, and the Allow header of a 405, are
+// test/integration/http-trigger.test.ts's, http-limits.test.ts's and authorization.test.ts's.
+import { FunctionError } from '../../../functions/delete-caster-video-resource/errors';
 import { httpAnswer } from '../../../functions/delete-caster-video-resource/result/http-answer';
 import { requestFailure, resultOf } from '../../../functions/delete-caster-video-resource/result/result';
-import type { InvocationResult } from '../../../functions/delete-caster-video-resource/types';
+import type { InvocationResult } from '../../../functions/delete-caster-video-resource/result/types';
+import { deletedRan, ran } from '../../support/work';
 
-const item = {
-  kind: 'resource' as const,
-  casterId: 'c',
-  resourceId: 'r',
-  regionId: 'cn-shanghai',
-  dryRun: false,
-  locationId: null,
-};
-const { result: success } = resultOf(
-  {
-    shape: 'single',
-    done: {
-      kind: 'ran',
-      work: { kind: 'live', origin: { index: 0, identity: {} }, item },
-      ran: { ok: true, outcome: 'deleted', attempts: 1, requestId: 'RID' },
-    },
-  },
-  'inv',
-);
-const failure = (error: FunctionError): InvocationResult => requestFailure(error, 'inv').result;
-const batch = (ok: boolean): InvocationResult => ({
-  ok,
-  results: 'results' in success ? success.results : [success],
-  summary: { deleted: 1, already_absent: 0, would_delete: 0, failed: ok ? 0 : 1 },
-  invocationId: 'inv',
-});
 const answer = (result: InvocationResult, retryAfterSeconds = 1) => httpAnswer({ result, retryAfterSeconds });
 
 describe('httpAnswer', () => {
-  it('answers a success 200 with the result as JSON', () => {
-    expect(answer(success)).toEqual({
+  it('answers a success 200 with the result as JSON, never to be cached', () => {
+    const { result } = resultOf({ shape: 'single', done: ran(deletedRan) }, 'inv');
+    expect(answer(result)).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      body: JSON.stringify(success),
+      body: JSON.stringify(result),
     });
   });
 
-  it('answers a batch that is all ok 200', () => {
-    expect(answer(batch(true)).status).toBe(200);
-  });
-
-  it('answers a batch with any failure 207', () => {
-    expect(answer(batch(false)).status).toBe(207);
-  });
-
-  it("answers a failure with the error's own status", () => {
-    expect(answer(failure(new FunctionError('InvalidCaster.NotFound', 'x', 404))).status).toBe(404);
-  });
-
-  it('names the allowed methods on a 405', () => {
-    expect(answer(failure(new MethodNotAllowedError('GET', ['POST', 'DELETE']))).headers.allow).toBe('POST, DELETE');
-  });
-
   it.each([429, 503])('says when to retry on a %i', (status) => {
-    expect(answer(failure(new FunctionError('X', 'x', status)), 3).headers['retry-after']).toBe('3');
+    const { result } = requestFailure(new FunctionError('X', 'x', status), 'inv');
+    expect(answer(result, 3).headers['retry-after']).toBe('3');
   });
 });

@@ -7,13 +7,13 @@ const transport = path.resolve(__dirname, '../../../../functions/delete-caster-v
 const load = (file: string) => require(path.join(transport, file));
 const { watch, unwatch } = load('response-headers.ts');
 
+// One spelling of XML content types is test/integration/xml-error-body.test.ts's.
 describe('httpx read-timer wrapper', () => {
   const wrapped = load('httpx.js');
   const raw = require('httpx');
   let server: http.Server;
   let url: string;
   let stall = false;
-  let contentType = 'application/json;charset=utf-8';
   let flood: { bytes: number; chunked: boolean } | undefined;
 
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('httpx read-timer wrapper', () => {
       req.resume();
       req.on('end', () => {
         if (flood) return sendFlood(res, flood.bytes, flood.chunked, 'R1');
-        res.writeHead(200, { 'content-type': contentType, 'x-acs-retry-after': '750' });
+        res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'x-acs-retry-after': '750' });
         if (stall)
           res.write('{"RequestId":'); // headers and half a body, then nothing
         else res.end('{"RequestId":"R1"}');
@@ -55,7 +55,7 @@ describe('httpx read-timer wrapper', () => {
       response.on('end', resolve);
       response.on('error', reject);
     });
-    return { timer, body: Buffer.concat(chunks).toString(), type: response.headers['content-type'] };
+    return { timer, body: Buffer.concat(chunks).toString() };
   }
 
   it('keeps every export of httpx', () => {
@@ -83,14 +83,6 @@ describe('httpx read-timer wrapper', () => {
     await callAndRead(wrapped, { 'x-acs-signature-nonce': 'nonce-1' });
     unwatch('nonce-1');
     expect(seen.retryAfterMs).toBe(750);
-  });
-
-  it('gives every XML content type the one spelling the SDK reads as XML', async () => {
-    stall = false;
-    contentType = 'application/xml; charset=UTF-8';
-    const { type } = await callAndRead(wrapped);
-    contentType = 'application/json;charset=utf-8';
-    expect(type).toBe('text/xml;charset=utf-8');
   });
 
   describe('answer size', () => {
