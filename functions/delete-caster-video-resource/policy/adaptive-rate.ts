@@ -17,8 +17,12 @@ export const QUOTA_WINDOW_MS = 1000;
 export const TRIP_MS = 25;
 /** A fresh instance's period, in slots: a tenth of LIVE_QPS, so that a burst of ten fresh instances fills the quota. */
 export const START_SLOTS = 10;
-/** How much of itself a cut adds to the period once the slow start is over. */
-export const CUT_SHARE = 0.5;
+/**
+ * How much of itself a cut adds to the period once the slow start is over: all of it, so the rate
+ * halves, as TCP's does. A smaller cut keeps a crowded fleet throttled for longer; a larger one
+ * leaves more of the quota unused.
+ */
+export const CUT_SHARE = 1;
 /** Probing for a shorter period: when, and by how much of it (the share doubles while probes hold). */
 export const PROBE = {
   firstMs: 30_000,
