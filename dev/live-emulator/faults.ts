@@ -2,7 +2,7 @@
 import type { LiveErrorCode } from './errors';
 import type { FaultSpec } from './types';
 
-export const FAULT_KINDS = [
+const FAULT_KINDS = [
   'throttle',
   'unavailable',
   'internal',
@@ -19,7 +19,7 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** How a 'list' fault spoils a DescribeCasterVideoResources answer (FaultSpec.list). */
-export const LIST_SPOILS = ['partial', 'noTotal', 'unreadableEntry', 'upperCase'] as const;
+const LIST_SPOILS = ['partial', 'noTotal', 'unreadableEntry', 'upperCase'] as const;
 export type ListSpoil = (typeof LIST_SPOILS)[number];
 
 /** Faults that answer as a Live error. */

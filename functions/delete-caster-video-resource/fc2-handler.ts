@@ -2,11 +2,11 @@
 // translated to the one the FC 3.0 HTTP trigger gives, and answered alike.
 import type { Readable } from 'node:stream';
 import { functionTimeoutMs } from './config';
-import { header, isInvocation, MAX_HTTP_BODY_BYTES, mediaType, routeOf } from './delivery/http-event';
+import { httpDelivery, httpRequestOf, MAX_HTTP_BODY_BYTES } from './delivery/http-event';
 import { answerHttp } from './handler';
 import { now as clock } from './policy/clock';
 import { Deadline } from './policy/deadline';
-import type { FcContext, HttpBody, HttpRequest } from './types';
+import type { FcContext, HttpBody } from './types';
 
 /** The FC 2.0 HTTP request: a readable stream with its request line and headers. */
 export interface Fc2Request extends Readable {
@@ -57,19 +57,15 @@ function readBody(req: Readable, deadline: Deadline): Promise<HttpBody> {
 
 export async function httpHandler(req: Fc2Request, resp: Fc2Response, context?: FcContext | null): Promise<void> {
   const started = clock();
-  const headers = req.headers ?? {};
-  const route = routeOf(req.path ?? (req.url ?? '/').split('?')[0]);
   const deadline = Deadline.forInvocation(functionTimeoutMs(context), clock, started);
-  const request: HttpRequest = {
-    method: (req.method ?? 'GET').toUpperCase(),
-    route,
-    invocation: isInvocation(route, headers),
-    query: Object.entries(req.queries ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]),
-    contentType: mediaType(header(headers, 'content-type')),
+  const request = httpRequestOf({
+    method: req.method ?? 'GET',
+    path: req.path ?? req.url ?? '/',
+    headers: req.headers ?? {},
+    queries: req.queries,
     body: await readBody(req, deadline),
-    async: header(headers, 'x-fc-invocation-type')?.trim().toLowerCase() === 'async',
-  };
-  const answer = await answerHttp({ kind: request.invocation ? 'invoke' : 'http', request }, context, started);
+  });
+  const answer = await answerHttp(httpDelivery(request), context, started);
   resp.setStatusCode(answer.status);
   for (const [name, value] of Object.entries(answer.headers)) resp.setHeader(name, value);
   resp.send(answer.body);

@@ -92,7 +92,7 @@ describe('InvokeFunction through @alicloud/fc2', () => {
       region: 'cn-shanghai',
       endpoint: server.url,
     });
-    (client as unknown as { version: string }).version = '2023-03-30';
+    client.version = '2023-03-30';
     const payload = JSON.stringify({ CasterId: 'bad id!', ResourceId: 'r' });
     const error = await client.post(`/functions/${NAME}/invocations`, payload, {}).catch((err: Error) => err);
     expect(error).toMatchObject({

@@ -8,12 +8,11 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { createLiveEmulator, DEMO_CREDENTIALS } from '../../dev/live-emulator';
+import { ROOT } from '../../dev/processes';
 import { integerSetting, parseCommandLine } from '../local/cli';
 import { CHILD_ENV, casterOf, HANDLERS, type HandlerName, perHandler, resourceId, runChild } from './bench/protocol';
 import { type Measured, printReport, type Settings } from './bench/report';
 import { median } from './stats';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 /** The function's bundle exactly as `npm run build` makes it, the naive reference, and the child runners. */
 async function buildAll() {

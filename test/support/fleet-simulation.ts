@@ -79,8 +79,6 @@ export async function simulateFleet(s: FleetScenario): Promise<FleetOutcome> {
     if (!describe) deletes += 1;
     const burst = !describe && deletes <= (s.throttleFirst ?? 0);
     const admitted = !burst && quota.admit(clock.now).ok;
-    (out as any).trace ??= [];
-    (out as any).trace.push([clock.now - start, admitted]);
     await clock.sleep(3 + network() * 6);
     if (!admitted) {
       out.throttled += 1;

@@ -64,10 +64,15 @@ export function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Whether two values are the same JSON. */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    // Nesting too deep to serialise (a RangeError): report the two as different.
+    return false;
+  }
 }
 
 interface Open {

@@ -16,7 +16,7 @@ export function decodeMessage(message: unknown): Decoded {
   if (text === undefined) return { kind: 'json', value: message };
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'unreadable', problem: 'is empty' };
-  if (LOOKS_JSON.test(trimmed) || trimmed.charCodeAt(0) === 0xfeff) {
+  if (LOOKS_JSON.test(trimmed)) {
     const decoded = decodeJson(trimmed);
     const inner = decoded.kind === 'json' ? decoded.value : undefined;
     if (typeof inner === 'string' && /^\s*[[{]/.test(inner)) return decodeJson(inner);

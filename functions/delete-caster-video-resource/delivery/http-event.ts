@@ -80,7 +80,7 @@ export function routeOf(path: unknown): Route {
  * action header; either can be sent by any HTTP caller, so neither hides a
  * REST path or a query from the reader.
  */
-export function isInvocation(route: Route, headers: Headers): boolean {
+function isInvocation(route: Route, headers: Headers): boolean {
   return route.kind === 'invoke' || header(headers, 'x-acs-action') === 'InvokeFunction';
 }
 
@@ -151,20 +151,40 @@ export function recogniseHttpEvent(o: JsonObject): HttpRecognised {
 }
 
 export function fromHttpEvent(event: HttpTriggerEvent): HttpRequest {
-  const route = routeOf(event.rawPath ?? event.requestContext.http.path);
-  return {
-    method: event.requestContext.http.method.toUpperCase(),
-    route,
-    invocation: isInvocation(route, event.headers),
-    query: Object.entries(event.queryParameters ?? {}).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? value : [value],
-    ]),
-    contentType: mediaType(header(event.headers, 'content-type')),
+  return httpRequestOf({
+    method: event.requestContext.http.method,
+    path: event.rawPath ?? event.requestContext.http.path,
+    headers: event.headers,
+    queries: event.queryParameters,
     body: bodyOf(event),
-    async: header(event.headers, 'x-fc-invocation-type')?.trim().toLowerCase() === 'async',
+  });
+}
+
+/** What FC 3.0's HTTP event and FC 2.0's request both carry; translated to a request one way. */
+export interface HttpParts {
+  method: string;
+  path: unknown;
+  headers: Headers;
+  queries: Record<string, string | string[] | undefined> | undefined;
+  body: HttpBody;
+}
+
+export function httpRequestOf({ method, path, headers, queries, body }: HttpParts): HttpRequest {
+  const route = routeOf(path);
+  return {
+    method: method.toUpperCase(),
+    route,
+    invocation: isInvocation(route, headers),
+    query: Object.entries(queries ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]),
+    contentType: mediaType(header(headers, 'content-type')),
+    body,
+    async: header(headers, 'x-fc-invocation-type')?.trim().toLowerCase() === 'async',
   };
 }
+
+/** An HTTP request as a delivery: InvokeFunction's carries an event, any other a request. */
+export const httpDelivery = (request: HttpRequest) =>
+  ({ kind: request.invocation ? 'invoke' : 'http', request }) as const;
 
 /** The function's answer as FC's HTTP trigger sends it on. */
 export function toHttpResponse(answer: HttpAnswer): HttpResponse {

@@ -38,6 +38,16 @@ const unreadable = (problems: readonly FieldProblem[], id: Identity): DeliveredR
   problems,
   identity: id,
 });
+/** A record the whole event cannot be read as. */
+export const unreadableEvent = (problem: string) => unreadable([{ field: '(event)', problem }], {});
+/** A message that stands alone: nothing beside it, no envelope to name it. */
+const bare = (payload: unknown): DeliveredRecord => ({
+  kind: 'message',
+  payload,
+  given: [],
+  problems: [],
+  identity: {},
+});
 
 /** The one reading of an object by the declarations, or why there is none. */
 function readingOf(o: JsonObject): Reading {
@@ -131,9 +141,9 @@ function decodeData(event: JsonObject, carrier: string): Decoded {
  * RabbitMQ), whose record is its `data`, with the message under the source's
  * own key; any other type's `data` is the request, or a message source's record.
  */
-function openCloudEvent(event: JsonObject, carrier: string): Opened {
-  const id = ENVELOPES[0].identity(event);
-  const beside = givenBeside([event], carrier, '');
+function openCloudEvent(event: JsonObject, envelope: Envelope, carrier: string): Opened {
+  const id = envelope.identity(event);
+  const beside = givenBeside(envelope.beside(event), carrier, '');
   const decoded = decodeData(event, carrier);
   const type = typeof event.type === 'string' ? event.type : '';
   const source = SOURCES.find((s) => s.type.test(type));
@@ -161,7 +171,7 @@ function openObject(o: JsonObject): Opened {
   const reading = readingOf(o);
   switch (reading.kind) {
     case 'request':
-      return { trigger: 'payload', record: { kind: 'message', payload: o, given: [], problems: [], identity: {} } };
+      return { trigger: 'payload', record: bare(o) };
     case 'refused':
       return { trigger: 'payload', record: unreadable([reading.problem], {}) };
     case 'record':
@@ -171,7 +181,7 @@ function openObject(o: JsonObject): Opened {
       };
     case 'envelope': {
       const { envelope, carrier } = reading;
-      if (envelope.holds === 'record') return openCloudEvent(o, carrier);
+      if (envelope.holds === 'record') return openCloudEvent(o, envelope, carrier);
       const id = envelope.identity(o);
       const beside = givenBeside(envelope.beside(o), carrier, '');
       return { trigger: envelope.trigger, record: message(decodeMessage(o[carrier]), beside, carrier, id) };
@@ -186,11 +196,7 @@ function openObject(o: JsonObject): Opened {
  */
 export function openElement(value: unknown): Opened {
   const decoded = decodeMessage(value);
-  if (decoded.kind === 'unreadable')
-    return { trigger: 'payload', record: unreadable([{ field: '(event)', problem: decoded.problem }], {}) };
+  if (decoded.kind === 'unreadable') return { trigger: 'payload', record: unreadableEvent(decoded.problem) };
   if (isObject(decoded.value)) return openObject(decoded.value);
-  return {
-    trigger: 'payload',
-    record: { kind: 'message', payload: decoded.value, given: [], problems: [], identity: {} },
-  };
+  return { trigger: 'payload', record: bare(decoded.value) };
 }

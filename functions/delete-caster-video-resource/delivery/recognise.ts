@@ -1,8 +1,8 @@
 import { asText, type Decoded, decodeJson, isObject } from '../decode/json';
 import type { FieldProblem } from '../errors';
 import type { DeliveredRecord, HttpRequest, Records, Trigger } from '../types';
-import { fromHttpEvent, recogniseHttpEvent } from './http-event';
-import { openElement } from './open';
+import { fromHttpEvent, httpDelivery, recogniseHttpEvent } from './http-event';
+import { openElement, unreadableEvent } from './open';
 
 /** Records one delivery may carry (event-streaming batches); more is refused unread. */
 export const MAX_RECORDS = 10_000;
@@ -33,10 +33,7 @@ export function recognise(rawEvent: unknown): Delivery {
   if (decoded.kind === 'json' && isObject(decoded.value)) {
     const http = recogniseHttpEvent(decoded.value);
     if (http.kind === 'resembles') return { kind: 'unanswerable', problem: http.problem };
-    if (http.kind === 'http') {
-      const request = fromHttpEvent(http.event);
-      return { kind: request.invocation ? 'invoke' : 'http', request };
-    }
+    if (http.kind === 'http') return httpDelivery(fromHttpEvent(http.event));
   }
   return { kind: 'event', ...openDelivery(decoded) };
 }
@@ -45,10 +42,7 @@ const single = (record: DeliveredRecord): Records => ({ shape: 'single', record 
 
 /** An event's records, each opened from its envelope: an array is a batch (event streaming, RawData), in order. */
 export function openDelivery(decoded: Decoded): { trigger: Trigger; records: Records } {
-  if (decoded.kind === 'unreadable') {
-    const problems = [{ field: '(event)', problem: decoded.problem }];
-    return { trigger: 'payload', records: single({ kind: 'unreadable', problems, identity: {} }) };
-  }
+  if (decoded.kind === 'unreadable') return { trigger: 'payload', records: single(unreadableEvent(decoded.problem)) };
   const { value } = decoded;
   if (!Array.isArray(value) || value.length === 0) {
     const opened = openElement(value);
@@ -56,10 +50,7 @@ export function openDelivery(decoded: Decoded): { trigger: Trigger; records: Rec
   }
   if (value.length > MAX_RECORDS) {
     const problem = `holds ${value.length} records; at most ${MAX_RECORDS} in one delivery`;
-    return {
-      trigger: 'payload',
-      records: single({ kind: 'unreadable', problems: [{ field: '(event)', problem }], identity: {} }),
-    };
+    return { trigger: 'payload', records: single(unreadableEvent(problem)) };
   }
   const triggers = new Set<Trigger>();
   // Array.from, not map: a sparse array (from a local tool) has holes that map would skip.

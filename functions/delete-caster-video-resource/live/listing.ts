@@ -41,7 +41,10 @@ export function listedResources(body: Record<string, unknown>): Listing | undefi
     }
     const listed: Listed = { resourceId, resourceName: text(fields.ResourceName), locationId: text(fields.LocationId) };
     byId.set(resourceId, listed);
-    if (listed.locationId !== null) bySlot.set(listed.locationId, [...(bySlot.get(listed.locationId) ?? []), listed]);
+    if (listed.locationId === null) continue;
+    const there = bySlot.get(listed.locationId);
+    if (there) there.push(listed);
+    else bySlot.set(listed.locationId, [listed]);
   }
   const lower = new Set([...byId.keys()].map((id) => id.toLowerCase()));
   return { byId, lower, bySlot, complete: readable && totalOf(body) === entries.length };

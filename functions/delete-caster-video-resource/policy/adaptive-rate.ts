@@ -171,19 +171,19 @@ function throttled(state: RateState, event: Extract<RateEvent, { kind: 'throttle
   const confirms = phase.kind === 'slow-start' && phase.forgiven !== null && sentAt > phase.forgiven.at;
   // One cut per quota window, for news only: throttles within it report the same congestion.
   if (!confirms && (!first || sentAt < s.lastCutAt || at - s.lastCutAt < QUOTA_WINDOW_MS)) return s;
-  if (phase.kind === 'slow-start') {
-    // Before Live has accepted anything of this instance, a throttle is news of others' requests only:
-    // another client's burst, or a fleet starting together. With a backlog waiting, the first is forgiven,
-    // so that one burst does not hold a batch at the floor; a lone request gains nothing from it (its retry
-    // waits out the window anyway) and a fleet would pay one more throttle per instance. The next throttle,
-    // or one once this instance's own requests count, ends the slow start at twice its period.
-    if (backlog && phase.forgiven === null && s.lastAccepted[quota] === NEVER) {
-      return { ...s, lastCutAt: at, phase: { ...phase, forgiven: { slots: phase.slots, at } } };
-    }
-    const slots = Math.min(limits.maxSlots, Math.max(2, Math.max(phase.slots, phase.forgiven?.slots ?? 0) * 2));
-    return { ...s, lastCutAt: at, probeShare: PROBE.share, phase: steady(slots, jittered(at, s.probeEveryMs, draw)) };
+  // Before Live has accepted anything of this instance, a throttle is news of others' requests only:
+  // another client's burst, or a fleet starting together. With a backlog waiting, the first is forgiven,
+  // so that one burst does not hold a batch at the floor; a lone request gains nothing from it (its retry
+  // waits out the window anyway) and a fleet would pay one more throttle per instance. The next throttle,
+  // or one once this instance's own requests count, ends the slow start at twice its period.
+  if (phase.kind === 'slow-start' && backlog && phase.forgiven === null && s.lastAccepted[quota] === NEVER) {
+    return { ...s, lastCutAt: at, phase: { ...phase, forgiven: { slots: phase.slots, at } } };
   }
-  const slots = Math.min(limits.maxSlots, phase.slots + Math.ceil(phase.slots * CUT_SHARE));
+  const cut =
+    phase.kind === 'slow-start'
+      ? Math.max(2, Math.max(phase.slots, phase.forgiven?.slots ?? 0) * 2)
+      : phase.slots + Math.ceil(phase.slots * CUT_SHARE);
+  const slots = Math.min(limits.maxSlots, cut);
   return { ...s, lastCutAt: at, probeShare: PROBE.share, phase: steady(slots, jittered(at, s.probeEveryMs, draw)) };
 }
 

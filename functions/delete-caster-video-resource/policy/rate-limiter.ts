@@ -120,19 +120,22 @@ export class RateLimiter {
     return Math.max(clearTime(this.state, at, quota), paced) + spreadMs(this.state, this.limits, this.random());
   }
 
-  /**
-   * The earliest time, not before `now`, at which one more send keeps every
-   * rule. A send that has to wait waits for a slot of a grid counted from the
-   * epoch on the instance's clock (clock.ts: the wall clock at process start,
-   * then monotonic): instances whose clocks agree, as NTP keeps them to a few
-   * milliseconds, share one grid. One whose clock is off by more than a slot
-   * still keeps its own pace, and meets the others as any sender would.
-   */
-  private earliest(now: number, notBefore: number): number {
+  /** The earliest time, not before `now`, at which one more send keeps every rule. */
+  private earliest(now: number): number {
     const n = this.sent.length;
     const window = n >= this.capacity ? this.sent[n - this.capacity] + this.windowMs : 0;
     const paced = this.pacedTurn(periodMs(this.state, this.limits));
-    const at = Math.max(now, notBefore, window, paced, this.state.pausedUntil);
+    return Math.max(now, window, paced, this.state.pausedUntil);
+  }
+
+  /**
+   * A send that has to wait waits for a slot of a grid counted from the epoch
+   * on the instance's clock (clock.ts: the wall clock at process start, then
+   * monotonic): instances whose clocks agree, as NTP keeps them to a few
+   * milliseconds, share one grid. One whose clock is off by more than a slot
+   * still keeps its own pace, and meets the others as any sender would.
+   */
+  private onGrid(now: number, at: number): number {
     if (at - now < 1) return at;
     const slot = this.limits.slotMs;
     return Math.ceil(at / slot - 1e-9) * slot;
@@ -160,7 +163,8 @@ export class RateLimiter {
       const now = this.now();
       // Time has passed since the last plan: a probe may be due.
       this.state = step(this.state, { kind: 'tick', at: now }, this.limits);
-      const times = this.waiters.map((w) => this.earliest(now, w.notBefore));
+      const earliest = this.earliest(now);
+      const times = this.waiters.map((w) => this.onGrid(now, Math.max(earliest, w.notBefore)));
       const late = this.waiters.findIndex((w, i) => times[i] > w.latest);
       if (late >= 0) {
         this.waiters.splice(late, 1)[0].resolve(false);

@@ -1,4 +1,4 @@
-import { type JsonObject, Repeated } from '../decode/json';
+import { type JsonObject, Repeated, sameValue } from '../decode/json';
 import type { FieldProblem } from '../errors';
 import { FIELDS, type FieldName, nameOf } from './names';
 
@@ -49,16 +49,6 @@ export function agrees(name: FieldName, a: unknown, b: unknown): boolean {
   }
   const scalar = (v: unknown) => v === null || typeof v !== 'object';
   return a === b || (scalar(a) && scalar(b) && String(a) === String(b));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    // Nesting too deep to serialise (a RangeError): report the two as different.
-    return false;
-  }
 }
 
 /** One object's keys, each named once. */

@@ -1,6 +1,7 @@
 // What a key of a request or an envelope names, decided once per key: a
 // request field, a key a message sits under, a name that reads as a field to a
 // person but is not one, or anything else (a pipeline's own metadata).
+import { ENVELOPES, RECORD_CARRIERS, SOURCES } from '../delivery/shapes';
 
 /** The request fields, read in any ASCII letter case. */
 export const FIELDS = {
@@ -25,7 +26,10 @@ export type KeyName =
   | { kind: 'other' };
 
 const BY_LOWER = new Map<string, FieldName>(Object.values(FIELDS).map((name) => [name.toLowerCase(), name]));
-const CARRIER_NAMES = ['data', 'data_base64', 'body', 'payload', 'value', 'Message', 'messageBody'];
+/** Every key a message sits under, as the declared shapes name them. */
+const CARRIER_NAMES = [
+  ...new Set([...ENVELOPES.flatMap((e) => e.carriers), ...SOURCES.map((s) => s.carrier), ...RECORD_CARRIERS]),
+];
 const ASCII = /^[\x20-\x7e]*$/;
 /** Names longer than this, once folded, are no near miss of any field. */
 const MAX_FOLDED = 16;
@@ -106,34 +110,28 @@ function misreadAs(key: string): KeyName {
   return { kind: 'other' };
 }
 
-const FOLDED_FIELDS = new Map<string, FieldName>(Object.values(FIELDS).map((name) => [folded(name), name]));
-
 /**
- * What `key` names at a glance: a field or a carrier as written or once
- * folded, else nothing; no near miss is sought. Enough to tell an envelope
- * from a request; `nameOf` then reads the keys of whichever it is.
+ * What `key` names at a glance: a field as written, or a carrier as written or
+ * once folded, else nothing; no near miss is sought. Enough to tell an
+ * envelope from a request; `nameOf` then reads the keys of whichever it is.
  */
 export function glance(key: string): KeyName {
-  if (ASCII.test(key)) {
-    const lower = key.toLowerCase();
-    const field = BY_LOWER.get(lower);
-    if (field !== undefined) return { kind: 'field', name: field };
-    if (CARRIERS.has(lower)) return { kind: 'carrier', name: key };
-  }
-  const simple = folded(key);
-  const field = FOLDED_FIELDS.get(simple);
-  if (field !== undefined) return { kind: 'misread', meant: field, lookalike: !ASCII.test(key) };
-  const carrier = FOLDED_CARRIERS.get(simple);
+  const written = asWritten(key);
+  if (written !== undefined) return written;
+  const carrier = FOLDED_CARRIERS.get(folded(key));
   return carrier === undefined ? { kind: 'other' } : { kind: 'carrier', name: carrier };
 }
 
 /** What `key` names. */
 export function nameOf(key: string): KeyName {
-  if (ASCII.test(key)) {
-    const lower = key.toLowerCase();
-    const field = BY_LOWER.get(lower);
-    if (field !== undefined) return { kind: 'field', name: field };
-    if (CARRIERS.has(lower)) return { kind: 'carrier', name: key };
-  }
-  return misreadAs(key);
+  return asWritten(key) ?? misreadAs(key);
+}
+
+/** A field or a carrier as written, in any ASCII letter case. */
+function asWritten(key: string): KeyName | undefined {
+  if (!ASCII.test(key)) return undefined;
+  const lower = key.toLowerCase();
+  const field = BY_LOWER.get(lower);
+  if (field !== undefined) return { kind: 'field', name: field };
+  return CARRIERS.has(lower) ? { kind: 'carrier', name: key } : undefined;
 }

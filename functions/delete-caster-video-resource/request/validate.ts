@@ -12,8 +12,10 @@ const SLOT_LIKE = /^rv\d{1,3}$/i;
 const ID_MAX_LENGTH = 128;
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+
 function checkId(value: unknown, field: string, problems: FieldProblem[]): string {
-  if (value === undefined || value === null || value === '') {
+  if (absent(value)) {
     problems.push({ field, problem: 'is required' });
   } else if (typeof value !== 'string') {
     problems.push({ field, problem: `must be a string (got ${Array.isArray(value) ? 'array' : typeof value})` });
@@ -29,7 +31,7 @@ function checkId(value: unknown, field: string, problems: FieldProblem[]): strin
 
 /** The item's region, else the default; '' when there is none. */
 function checkRegion(value: unknown, field: string, fallback: string | undefined, problems: FieldProblem[]): string {
-  if (value === undefined || value === null || value === '') return fallback ?? '';
+  if (absent(value)) return fallback ?? '';
   if (typeof value === 'string' && value.length <= 64 && REGION_PATTERN.test(value)) return value;
   problems.push({ field, problem: 'must be a region ID such as cn-shanghai' });
   return '';
@@ -52,8 +54,6 @@ function checkDryRun(value: unknown, field: string, problems: FieldProblem[]): b
 export function given(value: unknown): string | null {
   return typeof value === 'string' && ID_PATTERN.test(value) ? value : null;
 }
-
-const absent = (value: unknown) => value === undefined || value === null || value === '';
 
 function checkSlot(value: unknown, field: string, problems: FieldProblem[]): string {
   if (typeof value === 'string' && SLOT.test(value)) return value;
