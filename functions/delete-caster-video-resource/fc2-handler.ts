@@ -60,7 +60,8 @@ export async function httpHandler(req: Fc2Request, resp: Fc2Response, context?: 
   const deadline = Deadline.forInvocation(functionTimeoutMs(context), clock, started);
   const request = httpRequestOf({
     method: req.method ?? 'GET',
-    path: req.path ?? req.url ?? '/',
+    // FC 2.0 gives the query in queries; the URL's own copy of it is not read twice.
+    path: req.path ?? (req.url ?? '/').split('?')[0],
     headers: req.headers ?? {},
     queries: req.queries,
     body: await readBody(req, deadline),

@@ -62,12 +62,24 @@ describe('acknowledging event invocations (built bundle against the Live emulato
   });
 });
 
-describe('a 2xx counts as done only with a RequestId and no error Code (built bundle)', () => {
+describe("Live's answer proves a delete or an absence only with a RequestId and no error Code (built bundle)", () => {
   const unproven: Array<[string, NonNullable<FaultSpec['answer']>, string]> = [
     ['200 carrying Code Forbidden.RAM', { status: 200, code: 'Forbidden.RAM' }, 'Forbidden.RAM'],
     ['200 {}', { status: 200, body: '{}' }, 'UpstreamUnavailable'],
     ['202 {}', { status: 202, body: '{}' }, 'UpstreamUnavailable'],
     ['200 that is not JSON', { status: 200, contentType: 'text/plain', body: 'OK' }, 'UpstreamUnavailable'],
+    ['200 with an empty Code', { status: 200, body: '{"RequestId":"r1","Code":""}' }, 'UpstreamUnavailable'],
+    ['200 with a lower-case code', { status: 200, body: '{"RequestId":"r1","code":"Foo"}' }, 'UpstreamUnavailable'],
+    [
+      '200 with Code twice, null last',
+      { status: 200, body: '{"RequestId":"r1","Code":"A","Code":null}' },
+      'UpstreamUnavailable',
+    ],
+    [
+      '400 InvalidResource.NotFound without a RequestId',
+      { status: 400, body: '{"Code":"InvalidResource.NotFound","Message":"gone"}' },
+      'InvalidResource.NotFound',
+    ],
   ];
   const answering = (answer: NonNullable<FaultSpec['answer']>) => {
     process.env.LIVE_MAX_ATTEMPTS = '1';

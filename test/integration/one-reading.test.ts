@@ -67,6 +67,8 @@ describe('a name that reads as a field is refused, with every other problem', ()
     ['full-width', 'ＤｒｙＲｕｎ'],
     ['mathematical bold', '𝐃𝐫𝐲𝐑𝐮𝐧'],
     ['a Cyrillic letter', 'DrуRun'],
+    ['Cyrillic and Armenian letters', 'Dr\u0443R\u057d\u0578'],
+    ['small capitals', 'ᴅʀʏʀᴜɴ'],
     ['a near miss', 'DryRn'],
     ['a separator', 'Dry_Run'],
   ])('%s', async (_name, key) => {
@@ -154,6 +156,39 @@ describe('the InvokeFunction header never hides a path or a query', () => {
     const path = `/casters/${CASTER}/video-resources/demo-resource-3`;
     const event = httpEvent({ headers, method: 'DELETE', path, body: request('demo-resource-2') });
     await expectRefused(event, 'ResourceId');
+  });
+});
+
+describe('an HTTP request is read whole', () => {
+  const rest = (resourceId: string) => `/casters/${CASTER}/video-resources/${resourceId}`;
+
+  it('refuses a form body that opens as JSON and is not, instead of reading it as an empty form', async () => {
+    const contentType = 'application/x-www-form-urlencoded';
+    await expectRefused(
+      httpEvent({ method: 'DELETE', path: rest('demo-resource-1'), contentType, body: '{"DryRun": true,}' }),
+      'body',
+    );
+  });
+
+  it('reads a query written into the path', async () => {
+    const item = await answer(httpEvent({ method: 'DELETE', path: `${rest('demo-resource-1')}?DryRun=true` }));
+    expect(item).toMatchObject({ ok: true, outcome: 'would_delete' });
+    expect(deleteRequests(live)).toEqual([]);
+  });
+
+  it('refuses a query field named with no value', async () => {
+    const event = {
+      ...httpEvent({ method: 'DELETE', path: rest('demo-resource-1') }),
+      queryParameters: { DryRun: [] },
+    };
+    await expectRefused(event, 'DryRun');
+  });
+
+  it('refuses two paths that name different routes', async () => {
+    const event: any = httpEvent({ body: request('demo-resource-1') });
+    event.requestContext.http.path = rest('demo-resource-2');
+    expect((await answer(event)).ok).toBe(false);
+    expect(deleteRequests(live)).toEqual([]);
   });
 });
 

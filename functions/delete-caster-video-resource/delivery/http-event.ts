@@ -151,14 +151,30 @@ export function recogniseHttpEvent(o: JsonObject): HttpRecognised {
 }
 
 export function fromHttpEvent(event: HttpTriggerEvent): HttpRequest {
-  return httpRequestOf({
+  const raw = event.rawPath ?? event.requestContext.http.path;
+  // FC puts the query in queryParameters alone: one written into the path as well is read too, never dropped.
+  const [path, search] = typeof raw === 'string' ? splitQuery(raw) : [raw, ''];
+  const request = httpRequestOf({
     method: event.requestContext.http.method,
-    path: event.rawPath ?? event.requestContext.http.path,
+    path,
     headers: event.headers,
     queries: event.queryParameters,
     body: bodyOf(event),
   });
+  const query = [...request.query, ...[...new URLSearchParams(search)].map(([k, v]) => [k, [v]] as const)];
+  // Two paths that name different routes are two readings of the request.
+  const other = event.requestContext.http.path;
+  const route =
+    typeof other === 'string' && JSON.stringify(routeOf(other)) !== JSON.stringify(request.route)
+      ? { kind: 'unknown' as const, path: `${String(path)} (requestContext.http.path ${other})` }
+      : request.route;
+  return { ...request, route, query };
 }
+
+const splitQuery = (path: string): [string, string] => {
+  const at = path.indexOf('?');
+  return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at + 1)];
+};
 
 /** What FC 3.0's HTTP event and FC 2.0's request both carry; translated to a request one way. */
 export interface HttpParts {

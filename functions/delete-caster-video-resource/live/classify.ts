@@ -52,7 +52,8 @@ function liveError(status: number, code: string, data: LiveErrorBody): FunctionE
   const requestId = typeof data.RequestId === 'string' ? data.RequestId : null;
   const liveMessage = typeof data.Message === 'string' ? data.Message : `Live answered HTTP ${status}.`;
   const recommend = typeof data.Recommend === 'string' ? [{ recommend: data.Recommend }] : [];
-  const recordsOwn = RECORDS_OWN_CODES.has(code) && isLiveRefusal(status);
+  // Only Live's own refusal, shown by its RequestId, makes a failure the record's.
+  const recordsOwn = RECORDS_OWN_CODES.has(code) && isLiveRefusal(status) && requestId !== null;
   const opts = { requestId, details: recommend, liveStatus: status, recordsOwn };
 
   if (code === '' && status >= 500)
@@ -89,7 +90,8 @@ export function unprovenAnswer(status: number, body: unknown): FunctionError | u
     return new UpstreamUnavailableError(`Live answered HTTP ${status} without a JSON object.`);
   const answer = body as LiveErrorBody;
   if (typeof answer.Code === 'string' && answer.Code !== '') return liveError(status, answer.Code, answer);
-  if (answer.Code !== undefined && answer.Code !== null && answer.Code !== '')
+  // Live's successes carry no Code at all: one in any letter case, even empty or null, is no success.
+  if (Object.keys(answer).some((key) => key.toLowerCase() === 'code'))
     return new UpstreamUnavailableError(`Live answered HTTP ${status} with an error code it could not name.`);
   const requestId = typeof answer.RequestId === 'string' && answer.RequestId !== '' ? answer.RequestId : null;
   if (status < 200 || status > 299)

@@ -31,12 +31,18 @@ export function listedResources(body: Record<string, unknown>): Listing | undefi
   const entries = container.VideoResource as unknown[];
   const byId = new Map<string, Listed>();
   const bySlot = new Map<string, Listed[]>();
+  const twice = new Set<string>();
   let readable = true;
   for (const entry of entries) {
     const fields = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     const resourceId = text(fields.ResourceId);
-    if (resourceId === null || byId.has(resourceId)) {
+    if (resourceId === null || byId.has(resourceId) || twice.has(resourceId)) {
       readable = false;
+      // A resource listed twice is listed nowhere for sure: neither entry is proof.
+      if (resourceId !== null) {
+        byId.delete(resourceId);
+        twice.add(resourceId);
+      }
       continue;
     }
     const listed: Listed = { resourceId, resourceName: text(fields.ResourceName), locationId: text(fields.LocationId) };

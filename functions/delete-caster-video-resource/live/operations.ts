@@ -103,8 +103,10 @@ export async function deleteOne(
   const attempts = checked.attempts + run.attempts;
   const { listed } = checked;
   if (run.ok) return { ok: true, attempts, outcome: 'deleted', requestId: run.value.requestId, listed };
-  if (run.error.code === LIVE_CODES.resourceNotFound && isLiveRefusal(run.error.liveStatus)) {
-    return { ok: true, attempts, outcome: 'already_absent', requestId: run.error.requestId, listed };
+  // Absence counts only as Live's own refusal, with its RequestId.
+  const { error } = run;
+  if (error.code === LIVE_CODES.resourceNotFound && isLiveRefusal(error.liveStatus) && error.requestId !== null) {
+    return { ok: true, attempts, outcome: 'already_absent', requestId: error.requestId, listed };
   }
-  return { ok: false, attempts, error: run.error };
+  return { ok: false, attempts, error };
 }

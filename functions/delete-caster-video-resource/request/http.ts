@@ -41,7 +41,8 @@ function singleValues(entries: Iterable<readonly [string, unknown]>, where: stri
     if (list.length > 1 || Object.hasOwn(values, key)) {
       problems.push({ field: key, problem: `given more than once in the ${where}` });
     }
-    values[key] = list[0];
+    // Named with no value: empty, never absent.
+    values[key] = list.length === 0 ? '' : list[0];
   }
   return values;
 }
@@ -62,7 +63,8 @@ function readBody(request: HttpRequest, problems: FieldProblem[]): unknown {
   if (isJson || /^\s*[[{]/.test(text)) {
     const decoded = decodeJson(text);
     if (decoded.kind === 'json') return decoded.value;
-    if (isJson || !isForm) throw new InvalidRequestError([{ field: 'body', problem: decoded.problem }]);
+    // Text that opens as JSON and is not is never read as a form: its fields would go unread.
+    throw new InvalidRequestError([{ field: 'body', problem: decoded.problem }]);
   }
   if (isForm) return singleValues(new URLSearchParams(text), 'form body', problems);
   throw new UnsupportedMediaTypeError(contentType || '(none)');

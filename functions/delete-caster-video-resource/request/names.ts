@@ -1,6 +1,7 @@
 // What a key of a request or an envelope names, decided once per key: a
 // request field, a key a message sits under, a name that reads as a field to a
 // person but is not one, or anything else (a pipeline's own metadata).
+import { remove as removeConfusables } from 'confusables';
 import { ENVELOPES, RECORD_CARRIERS, SOURCES } from '../delivery/shapes';
 
 /** The request fields, read in any ASCII letter case. */
@@ -36,11 +37,14 @@ const MAX_FOLDED = 16;
 
 /**
  * A key as a person reads it: compatibility forms folded (full-width and
- * mathematical letters become ASCII), accents dropped, case ignored, and
- * anything but a letter or digit left out (`Resource_Id`, `DRY-RUN`).
+ * mathematical letters become ASCII), accents dropped, letters of other
+ * scripts that look Latin read as the Latin ones (Cyrillic у, Armenian ս,
+ * small capitals), case ignored, and anything but a letter or digit left out
+ * (`Resource_Id`, `DRY-RUN`). The look-alike table is the confusables
+ * package's: Unicode normalisation alone leaves other scripts as they are.
  */
 function folded(key: string): string {
-  const plain = ASCII.test(key) ? key : key.normalize('NFKD').replace(/\p{M}/gu, '');
+  const plain = ASCII.test(key) ? key : removeConfusables(key.normalize('NFKD').replace(/\p{M}/gu, ''));
   return plain.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

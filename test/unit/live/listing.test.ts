@@ -30,6 +30,11 @@ describe('what a listing proves', () => {
     expect(findResource(listing(['a', 'a'], ['RV01', 'RV02']), 'b').kind).toBe('unknown');
   });
 
+  it('nothing of the ID it names twice, at either of its slots', () => {
+    const twice = listing(['a', 'a', 'a'], ['RV02', 'RV01', 'RV03']);
+    expect([findResource(twice, 'a').kind, findSlot(twice, 'RV02').kind]).toEqual(['unknown', 'unknown']);
+  });
+
   it('nothing of a slot where it lists two resources', () => {
     expect(findSlot(listing(['a', 'b'], ['RV01', 'RV01']), 'RV01').kind).toBe('unknown');
   });

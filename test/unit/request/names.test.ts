@@ -11,6 +11,10 @@ describe('nameOf', () => {
     ['a Cyrillic letter', 'Drуrun'],
     ['accents', 'D\u0301ryRun'],
     ['a zero-width space', 'Dry\u200bRun'],
+    ['Cyrillic and Armenian', 'Dr\u0443R\u057d\u0578'],
+    ['Cherokee', 'ᎠrуᏒսո'],
+    ['small capital', 'ᴅʀʏʀᴜɴ'],
+    ['stroked', 'ĐɍɏRun'],
   ])('reads %s letters as a look-alike of DryRun', (_name, key) => {
     expect(nameOf(key)).toEqual({ kind: 'misread', meant: 'DryRun', lookalike: true });
   });
@@ -32,10 +36,17 @@ describe('nameOf', () => {
     },
   );
 
-  it.each(['requestId', 'MessageId', 'aliyunregionid', 'date', 'values', 'topic', 'x'.repeat(10_000)])(
-    'leaves %s alone',
-    (key) => {
-      expect(nameOf(key)).toEqual({ kind: 'other' });
-    },
-  );
+  it.each([
+    'requestId',
+    'MessageId',
+    'aliyunregionid',
+    'date',
+    'values',
+    'topic',
+    'x'.repeat(10_000),
+    'Статус',
+    '备注',
+  ])('leaves %s alone', (key) => {
+    expect(nameOf(key)).toEqual({ kind: 'other' });
+  });
 });
