@@ -1,7 +1,6 @@
 // What a key of a request or an envelope names, decided once per key: a
 // request field, a key a message sits under, a name that reads as a field to a
 // person but is not one, or anything else (a pipeline's own metadata).
-import { remove as removeConfusables } from 'confusables';
 import { ENVELOPES, RECORD_CARRIERS, SOURCES } from '../delivery/shapes';
 
 /** The request fields, read in any ASCII letter case. */
@@ -44,8 +43,15 @@ const MAX_FOLDED = 16;
  * package's: Unicode normalisation alone leaves other scripts as they are.
  */
 function folded(key: string): string {
-  const plain = ASCII.test(key) ? key : removeConfusables(key.normalize('NFKD').replace(/\p{M}/gu, ''));
+  const plain = ASCII.test(key) ? key : latin(key.normalize('NFKD').replace(/\p{M}/gu, ''));
   return plain.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+let removeConfusables: ((text: string) => string) | undefined;
+/** Loaded at the first key that needs it: building its table costs every cold start otherwise. */
+function latin(text: string): string {
+  removeConfusables ??= (require('confusables') as typeof import('confusables')).remove;
+  return removeConfusables(text);
 }
 
 const CARRIERS = new Map(CARRIER_NAMES.map((name) => [name.toLowerCase(), name]));
