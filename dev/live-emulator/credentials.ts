@@ -11,6 +11,9 @@ export const DEMO_CREDENTIALS: EmulatorCredential[] = [
     securityToken: 'CAISdemoEmulatorSecurityTokenNotReal0001',
   },
 ];
+/** The emulator's plain AccessKey pair, and its STS one (as FC hands a function its role's). */
+export const DEMO_PLAIN_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+export const DEMO_STS_KEY = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
 
 export function isStsKey(accessKeyId: string): boolean {
   return accessKeyId.startsWith(STS_PREFIX);

@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { callLiveSdk, liveSdkClient } from '../live-sdk';
-import { DEMO_CREDENTIALS, type EmulatorCredential, type LiveEmulator } from './index';
+import { DEMO_PLAIN_KEY, DEMO_STS_KEY, type EmulatorCredential, type LiveEmulator } from './index';
 import { ACS3, canonicalRequest, sha256Hex, sign, stringToSign } from './signature';
 
 export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
 export const REGION = 'cn-shanghai';
-export const PLAIN = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
-export const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+export const PLAIN = DEMO_PLAIN_KEY;
+export const STS = DEMO_STS_KEY;
 export const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
 export type Query = Record<string, string>;

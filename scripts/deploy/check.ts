@@ -1,5 +1,6 @@
 // What `npm run preview` and `npm run deploy` refuse, as a pure function of the environment and
 // s.yaml as `s preview` renders it: one line per problem, each naming the variable to fix.
+import { ID_PATTERN } from '../../functions/delete-caster-video-resource/request/validate';
 
 type Env = Record<string, string | undefined>;
 
@@ -13,8 +14,6 @@ export const EVENTS_RESOURCE = 'caster-ops-events';
 
 const ROLE_ARN = /^acs:ram::\d+:role\/[A-Za-z0-9.-]{1,64}$/;
 const WHOLE_FROM_ONE = /^[1-9]\d*$/;
-/** What Live accepts as a caster or resource ID (the function refuses anything else). */
-const LIVE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** The dead-letter targets EventBridge documents: an MNS queue, a RocketMQ or Kafka topic, a bus. */
 const DEAD_LETTER_ARN = /^acs:(mns|mq|alikafka|eventbridge):[a-z0-9-]+:\d+:\S+$/;
 const BUS_NAME = /^[A-Za-z0-9-]{2,127}$/;
@@ -57,7 +56,7 @@ function environmentProblems(env: Env): string[] {
     const id = read(env, name);
     if (id === undefined && isOn(env, 'TIMER_TRIGGER'))
       out.push(`TIMER_TRIGGER=on needs ${name}: the timer deletes the resource it names, and has no default`);
-    if (id !== undefined && !LIVE_ID.test(id))
+    if (id !== undefined && !ID_PATTERN.test(id))
       out.push(`${name} must be 1 to 128 letters, digits or _ . : - (got "${id}")`);
   }
 

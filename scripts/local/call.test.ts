@@ -3,14 +3,14 @@
 // trigger with authType function does: accepted when signed, 403 when not.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_CASTER_ID, DEMO_CREDENTIALS } from '../../dev/live-emulator';
+import { DEMO_CASTER_ID, DEMO_CREDENTIALS, DEMO_PLAIN_KEY, DEMO_STS_KEY } from '../../dev/live-emulator';
 import { resultProblems } from '../../dev/result-shape';
 import { runMain } from '../in-process';
 import { main } from './call';
 import { startTestServer, type TestServer } from './test-server';
 
-const PLAIN = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
-const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+const PLAIN = DEMO_PLAIN_KEY;
+const STS = DEMO_STS_KEY;
 const keyEnv = (k: typeof PLAIN, secret = k.accessKeySecret) => ({
   ALIBABA_CLOUD_ACCESS_KEY_ID: k.accessKeyId,
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret,

@@ -4,12 +4,13 @@
 // throw), and the role credentials the function gets (the emulator's STS key).
 import {
   createLiveEmulator,
-  DEMO_CREDENTIALS,
+  DEMO_STS_KEY,
   type FaultSpec,
   type LiveEmulator,
   parseSeed,
   type Seed,
 } from '../../dev/live-emulator';
+import { ID_PATTERN } from '../../functions/delete-caster-video-resource/request/validate';
 import { readInputFile } from './cli';
 import type { RoleCredentials } from './fc-context';
 
@@ -24,7 +25,7 @@ export const FAULT_USAGE = `--fault ${Object.keys(FAULTS).join('|')}`;
 export const SEED_USAGE = 'emulator casters: {"casters": {"LIVEPRODUCER_POST-…": ["res-a", "res-b"]}}';
 
 /** The emulator's STS key, as FC hands the function its role's credentials. */
-const { accessKeyId, accessKeySecret, securityToken } = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
+const { accessKeyId, accessKeySecret, securityToken } = DEMO_STS_KEY;
 export const DEMO_ROLE: RoleCredentials = { accessKeyId, accessKeySecret, securityToken };
 
 /** The fault named, or a usage error naming the choices. */
@@ -41,7 +42,6 @@ export function faultSpec(name: FaultName, timeoutSeconds: number): FaultSpec {
 }
 
 /** The IDs the function takes: a seed holding another could never be deleted through it. */
-const ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const NOT_AN_ID = 'is not an ID the function takes (1–128 of A–Z a–z 0–9 _ . : -)';
 
 /** The seed in `file`, or a usage error naming the file and what is wrong in it. */
@@ -54,10 +54,10 @@ export function readSeed(file: string, fail: (message: string) => never): Seed {
     return fail(`--seed ${file}: ${(err as Error).message}`);
   }
   for (const [caster, resources] of Object.entries(seed.casters)) {
-    if (!ID.test(caster)) fail(`--seed ${file}: caster "${caster}" ${NOT_AN_ID}`);
+    if (!ID_PATTERN.test(caster)) fail(`--seed ${file}: caster "${caster}" ${NOT_AN_ID}`);
     for (const entry of resources) {
       const id = typeof entry === 'string' ? entry : entry.ResourceId;
-      if (!ID.test(id)) fail(`--seed ${file}: resource "${id}" of ${caster} ${NOT_AN_ID}`);
+      if (!ID_PATTERN.test(id)) fail(`--seed ${file}: resource "${id}" of ${caster} ${NOT_AN_ID}`);
     }
   }
   return seed;

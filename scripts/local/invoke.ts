@@ -15,6 +15,7 @@ import {
   startLocalEmulator,
 } from './emulator';
 import { LOCAL_FUNCTION, localContext } from './fc-context';
+import { unwrap } from './smoke-verdict';
 
 const SPEC = {
   command: 'npm run invoke',
@@ -32,15 +33,7 @@ const SPEC = {
 } as const;
 
 /** ok of a result, or of an HTTP answer's JSON body. */
-function resultOk(result: unknown): boolean {
-  const r = (result ?? {}) as { ok?: unknown; statusCode?: unknown; body?: unknown };
-  if (typeof r.statusCode !== 'number' || typeof r.body !== 'string') return r.ok === true;
-  try {
-    return JSON.parse(r.body).ok === true;
-  } catch {
-    return false;
-  }
-}
+const resultOk = (result: unknown) => (unwrap(result) as { ok?: unknown } | null)?.ok === true;
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const { values, positionals, fail } = parseCommandLine(SPEC, argv);

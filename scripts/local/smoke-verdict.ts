@@ -49,7 +49,7 @@ function withoutSdkFields(value: unknown): unknown {
 }
 
 /** Without an HTTP trigger, FC answers 200 with whatever the function returned: an HTTP-shaped answer, read its body. */
-function unwrap(value: unknown): unknown {
+export function unwrap(value: unknown): unknown {
   if (isObj(value) && typeof value.statusCode === 'number' && typeof value.body === 'string') {
     try {
       return JSON.parse(value.body);

@@ -1,11 +1,11 @@
 // `npm start` in-process: the banner under --auth, and --live going to the
 // configured Live endpoint with the shell's keys, loudly. Serving and stopping as
 // a real process: local-tools.test.ts; its usage errors: ../usage.test.ts.
-import { createLiveEmulator, DEMO_CASTER_ID, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
+import { createLiveEmulator, DEMO_CASTER_ID, DEMO_PLAIN_KEY, type LiveEmulator } from '../../dev/live-emulator';
 import { setEnv } from '../in-process';
 import { main, type Running } from './start';
 
-const KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+const KEY = DEMO_PLAIN_KEY;
 // What main sets (LIVE_ENDPOINT) and the tests set is put back for the next test file.
 let restoreEnv: () => void;
 beforeAll(() => {

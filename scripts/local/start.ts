@@ -1,7 +1,7 @@
 // `npm start`: the built function on http://127.0.0.1:$PORT with HTTP-trigger
 // semantics, wired to a local Live API emulator (or, with --live, to Live).
 import { loadBundle } from '../../dev/bundle';
-import { DEMO_CASTER_ID, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
+import { DEMO_CASTER_ID, DEMO_CREDENTIALS, DEMO_PLAIN_KEY, type LiveEmulator } from '../../dev/live-emulator';
 import { parseEnvironment } from '../../functions/delete-caster-video-resource/config';
 import { EXIT, integerSetting, parseCommandLine } from './cli';
 import {
@@ -102,7 +102,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   if (!values.live) emulator = await startLocalEmulator(seed, fault && faultSpec(fault, timeoutSeconds));
   const caster = values.live ? '<your CasterId>' : (Object.keys(seed?.casters ?? {})[0] ?? DEMO_CASTER_ID);
   const resource = emulator?.resources(caster)?.[0] ?? (values.live ? '<ResourceId>' : 'demo-resource-1');
-  const demo = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+  const demo = DEMO_PLAIN_KEY;
   const demoEnv = `ALIBABA_CLOUD_ACCESS_KEY_ID=${demo.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${demo.accessKeySecret}`;
   const dryRun = `'{"CasterId":"${caster}","ResourceId":"${resource}","DryRun":true}'`;
   const banner = [

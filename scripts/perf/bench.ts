@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { createLiveEmulator, DEMO_CREDENTIALS } from '../../dev/live-emulator';
+import { createLiveEmulator, DEMO_STS_KEY } from '../../dev/live-emulator';
 import { ROOT } from '../../dev/processes';
 import { integerSetting, parseCommandLine } from '../local/cli';
 import { CHILD_ENV, casterOf, HANDLERS, type HandlerName, perHandler, resourceId, runChild } from './bench/protocol';
@@ -62,7 +62,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     LIVE_QPS: '100000',
     LOG_LEVEL: 'info',
     [CHILD_ENV.bundles]: JSON.stringify(built.bundles),
-    [CHILD_ENV.credentials]: JSON.stringify(DEMO_CREDENTIALS.find((c) => c.securityToken)),
+    [CHILD_ENV.credentials]: JSON.stringify(DEMO_STS_KEY),
     [CHILD_ENV.plan]: JSON.stringify(plan),
   });
   try {

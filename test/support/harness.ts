@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { BUNDLE_PATH, type Bundle } from '../../dev/bundle';
 import { FUNCTION_ENV } from '../../dev/function-env';
-import { createLiveEmulator, DEMO_CREDENTIALS, type LiveEmulator } from '../../dev/live-emulator';
+import { createLiveEmulator, DEMO_PLAIN_KEY, DEMO_STS_KEY, type LiveEmulator } from '../../dev/live-emulator';
 import type { FcContext } from '../../functions/delete-caster-video-resource/types';
 import { fcContext } from './fc-context';
 
@@ -15,8 +15,8 @@ export function loadBundle(): Bundle {
 }
 
 export const CASTER = 'LIVEPRODUCER_POST-cn-demo0001';
-export const STS = DEMO_CREDENTIALS.find((c) => c.securityToken)!;
-export const PLAIN_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+export const STS = DEMO_STS_KEY;
+export const PLAIN_KEY = DEMO_PLAIN_KEY;
 
 /** The FC context of a function whose role has the emulator's STS credentials. */
 export function roleContext(overrides: Partial<FcContext> = {}): FcContext {

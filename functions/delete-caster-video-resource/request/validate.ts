@@ -4,7 +4,7 @@ import { dryRunValue, FIELDS } from './fields';
 import type { RawItem } from './record';
 
 /** What Live accepts as a caster or resource ID. */
-const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** A caster's input slot, as Live lists it and layouts, channels and the console name it. */
 const SLOT = /^RV\d{2}$/;
 /** An ID that reads as a slot, in any case: no ResourceId looks like one. */

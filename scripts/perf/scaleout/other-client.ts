@@ -2,10 +2,10 @@
 // with its own key and sends DescribeCasterVideoResources at a steady rate,
 // whatever Live answers, taking its part of the account's quota.
 import * as $Util from '@alicloud/tea-util';
-import { DEMO_CREDENTIALS } from '../../../dev/live-emulator';
+import { DEMO_PLAIN_KEY } from '../../../dev/live-emulator';
 import { callLiveSdk, liveSdkClient } from '../../../dev/live-sdk';
 
-export const OTHER_CLIENT_KEY = DEMO_CREDENTIALS.find((c) => !c.securityToken)!;
+export const OTHER_CLIENT_KEY = DEMO_PLAIN_KEY;
 
 /** Starts sending `qps` requests a second to the emulator at `host`; the returned function stops it. */
 export function startOtherClient(host: string, qps: number, casterId: string): () => Promise<void> {
