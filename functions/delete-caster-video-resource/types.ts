@@ -67,6 +67,8 @@ export type HttpBody =
   | { kind: 'bytes'; bytes: Buffer }
   | { kind: 'too-large'; limit: number }
   | { kind: 'not-text' }
+  /** Marked base64 by `isBase64Encoded`, and not base64: decoding would drop what it cannot read. */
+  | { kind: 'not-base64' }
   | { kind: 'broken' }
   /** Not whole by the invocation's deadline (an FC 2.0 request stream that stalled). */
   | { kind: 'late' };

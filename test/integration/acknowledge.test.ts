@@ -75,6 +75,13 @@ describe("Live's answer proves a delete or an absence only with a RequestId and 
       { status: 200, body: '{"RequestId":"r1","Code":"A","Code":null}' },
       'UpstreamUnavailable',
     ],
+    ['202 with a RequestId', { status: 202, body: '{"RequestId":"r1"}' }, 'UpstreamUnavailable'],
+    ['200 with a blank RequestId', { status: 200, body: '{"RequestId":"  "}' }, 'UpstreamUnavailable'],
+    [
+      '400 InvalidResource.NotFound with an empty RequestId',
+      { status: 400, body: '{"Code":"InvalidResource.NotFound","RequestId":""}' },
+      'InvalidResource.NotFound',
+    ],
     [
       '400 InvalidResource.NotFound without a RequestId',
       { status: 400, body: '{"Code":"InvalidResource.NotFound","Message":"gone"}' },

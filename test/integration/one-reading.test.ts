@@ -69,6 +69,7 @@ describe('a name that reads as a field is refused, with every other problem', ()
     ['a Cyrillic letter', 'DrуRun'],
     ['Cyrillic and Armenian letters', 'Dr\u0443R\u057d\u0578'],
     ['small capitals', 'ᴅʀʏʀᴜɴ'],
+    ['letters no look-alike table holds', 'Dr𑣜𖼵𑣘n'],
     ['a near miss', 'DryRn'],
     ['a separator', 'Dry_Run'],
   ])('%s', async (_name, key) => {
@@ -174,6 +175,19 @@ describe('an HTTP request is read whole', () => {
     const item = await answer(httpEvent({ method: 'DELETE', path: `${rest('demo-resource-1')}?DryRun=true` }));
     expect(item).toMatchObject({ ok: true, outcome: 'would_delete' });
     expect(deleteRequests(live)).toEqual([]);
+  });
+
+  it("reads a query written into requestContext's path", async () => {
+    const event: any = httpEvent({ method: 'DELETE', path: rest('demo-resource-1') });
+    event.requestContext.http.path = `${rest('demo-resource-1')}?DryRun=true`;
+    expect(await answer(event)).toMatchObject({ ok: true, outcome: 'would_delete' });
+    expect(deleteRequests(live)).toEqual([]);
+  });
+
+  it('refuses a body marked base64 that is not', async () => {
+    const form = { contentType: 'application/x-www-form-urlencoded', body: '{"DryRun":true}' };
+    const event = { ...httpEvent({ method: 'DELETE', path: rest('demo-resource-1'), ...form }), isBase64Encoded: true };
+    await expectRefused(event, 'body');
   });
 
   it('refuses a query field named with no value', async () => {

@@ -89,6 +89,8 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
+const BASE64 = /^\s*(?:[A-Za-z0-9+/]\s*){0,}(?:=\s*){0,2}$/;
+
 /** The body's bytes; judged on its encoded length first, so that a huge body is never decoded. */
 function bodyOf(event: HttpTriggerEvent): HttpBody {
   const body: unknown = event.body ?? '';
@@ -96,6 +98,7 @@ function bodyOf(event: HttpTriggerEvent): HttpBody {
   const base64 = event.isBase64Encoded === true;
   const encodedLimit = base64 ? Math.ceil(MAX_HTTP_BODY_BYTES / 3) * 4 + 4 : MAX_HTTP_BODY_BYTES * 4;
   if (body.length > encodedLimit) return { kind: 'too-large', limit: MAX_HTTP_BODY_BYTES };
+  if (base64 && !BASE64.test(body)) return { kind: 'not-base64' };
   const bytes = Buffer.from(body, base64 ? 'base64' : 'utf8');
   return bytes.length > MAX_HTTP_BODY_BYTES
     ? { kind: 'too-large', limit: MAX_HTTP_BODY_BYTES }
@@ -151,9 +154,13 @@ export function recogniseHttpEvent(o: JsonObject): HttpRecognised {
 }
 
 export function fromHttpEvent(event: HttpTriggerEvent): HttpRequest {
-  const raw = event.rawPath ?? event.requestContext.http.path;
-  // FC puts the query in queryParameters alone: one written into the path as well is read too, never dropped.
+  const other = event.requestContext.http.path;
+  const raw = event.rawPath ?? other;
+  // FC puts the query in queryParameters alone: one written into either path as well is read too, never dropped.
   const [path, search] = typeof raw === 'string' ? splitQuery(raw) : [raw, ''];
+  const otherSearch = event.rawPath !== undefined && typeof other === 'string' ? splitQuery(other)[1] : '';
+  // The same query in both paths is one query.
+  const also = otherSearch === search ? '' : otherSearch;
   const request = httpRequestOf({
     method: event.requestContext.http.method,
     path,
@@ -161,9 +168,9 @@ export function fromHttpEvent(event: HttpTriggerEvent): HttpRequest {
     queries: event.queryParameters,
     body: bodyOf(event),
   });
-  const query = [...request.query, ...[...new URLSearchParams(search)].map(([k, v]) => [k, [v]] as const)];
+  const written = [...new URLSearchParams(search), ...new URLSearchParams(also)];
+  const query = [...request.query, ...written.map(([k, v]) => [k, [v]] as const)];
   // Two paths that name different routes are two readings of the request.
-  const other = event.requestContext.http.path;
   const route =
     typeof other === 'string' && JSON.stringify(routeOf(other)) !== JSON.stringify(request.route)
       ? { kind: 'unknown' as const, path: `${String(path)} (requestContext.http.path ${other})` }

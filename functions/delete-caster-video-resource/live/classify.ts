@@ -39,6 +39,10 @@ export function isLiveRefusal(liveStatus: number | null): boolean {
   return liveStatus !== null && liveStatus >= 400 && liveStatus < 500 && liveStatus !== 429;
 }
 
+/** Live's RequestId, when the answer carries one that is not blank. */
+const requestIdOf = (data: LiveErrorBody) =>
+  typeof data.RequestId === 'string' && data.RequestId.trim() !== '' ? data.RequestId : null;
+
 /** Reads a Live answer error into a FunctionError, keeping Live's code and RequestId. */
 export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefined {
   const status = Number(err.data?.statusCode ?? err.statusCode);
@@ -49,7 +53,7 @@ export function fromLiveAnswer(err: LiveApiErrorShape): FunctionError | undefine
 
 /** Live's error, whatever status it came with; whose fault it is is decided here, once. */
 function liveError(status: number, code: string, data: LiveErrorBody): FunctionError {
-  const requestId = typeof data.RequestId === 'string' ? data.RequestId : null;
+  const requestId = requestIdOf(data);
   const liveMessage = typeof data.Message === 'string' ? data.Message : `Live answered HTTP ${status}.`;
   const recommend = typeof data.Recommend === 'string' ? [{ recommend: data.Recommend }] : [];
   // Only Live's own refusal, shown by its RequestId, makes a failure the record's.
@@ -80,7 +84,7 @@ function liveError(status: number, code: string, data: LiveErrorBody): FunctionE
 }
 
 /**
- * An answer below 400 is evidence that Live did the work only as a JSON
+ * An answer below 400 is evidence that Live did the work only as a 200 JSON
  * object with a RequestId and no error Code: a gateway's empty 200, a 202 that
  * promises nothing, or a refusal sent with 200 proves nothing. Returns the
  * error such an answer amounts to; undefined when it is evidence.
@@ -93,9 +97,9 @@ export function unprovenAnswer(status: number, body: unknown): FunctionError | u
   // Live's successes carry no Code at all: one in any letter case, even empty or null, is no success.
   if (Object.keys(answer).some((key) => key.toLowerCase() === 'code'))
     return new UpstreamUnavailableError(`Live answered HTTP ${status} with an error code it could not name.`);
-  const requestId = typeof answer.RequestId === 'string' && answer.RequestId !== '' ? answer.RequestId : null;
-  if (status < 200 || status > 299)
-    return new UpstreamUnavailableError(`Live answered HTTP ${status}.`, undefined, requestId);
+  const requestId = requestIdOf(answer);
+  // Live answers its successes 200; a 202 or 206 promises nothing.
+  if (status !== 200) return new UpstreamUnavailableError(`Live answered HTTP ${status}.`, undefined, requestId);
   if (requestId === null)
     return new UpstreamUnavailableError(`Live answered HTTP ${status} without a RequestId: nothing shows it was done.`);
   return undefined;

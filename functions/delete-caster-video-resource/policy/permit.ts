@@ -26,7 +26,7 @@ export function spreadMs(state: RateState, limits: RateLimits, draw: number): nu
  * request's own next time after a throttle.
  */
 export class Permit {
-  private throttles = 0;
+  private throttleCount = 0;
   private sentAt = Number.NaN;
   private nextAt = 0;
 
@@ -49,11 +49,16 @@ export class Permit {
 
   throttled(retryAfterMs?: number): void {
     const { quota } = this;
-    const first = this.throttles === 0;
+    const first = this.throttleCount === 0;
     const event = { at: this.limiter.now(), sentAt: this.sentAt, quota, first, backlog: this.limiter.waiting() > 0 };
     this.limiter.report({ kind: 'throttle', ...event, retryAfterMs, draw: this.limiter.random() });
-    this.throttles += 1;
+    this.throttleCount += 1;
     this.nextAt = this.limiter.retryTime(quota);
+  }
+
+  /** How many of the request's sends Live throttled. */
+  get throttles(): number {
+    return this.throttleCount;
   }
 
   /** Seconds a caller should wait before trying this request again, at least one. */

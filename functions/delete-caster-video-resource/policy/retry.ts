@@ -52,7 +52,6 @@ export async function withRetries<T>(
   const permit = opts.limiter.permit(deadline.at - MIN_ATTEMPT_MS, quota);
   let lastError: FunctionError | undefined;
   let attempts = 0;
-  let throttles = 0;
   let notBefore = 0;
 
   for (;;) {
@@ -72,12 +71,11 @@ export async function withRetries<T>(
       const throttle = err.status === 429;
       if (throttle) {
         permit.throttled(err.retryAfterMs);
-        throttles += 1;
       } else if (err.requestId) {
         permit.answered();
       }
       if (!err.retryable) return { ok: false, error: err, attempts };
-      const counted = opts.retryThrottlesUntilDeadline ? attempts - throttles : attempts;
+      const counted = opts.retryThrottlesUntilDeadline ? attempts - permit.throttles : attempts;
       if (counted >= opts.maxAttempts) break;
       notBefore = throttle
         ? 0

@@ -29,7 +29,11 @@ function bodyBytes(request: HttpRequest): Buffer | FunctionError {
   if (body.kind === 'bytes') return body.bytes;
   if (body.kind === 'too-large') return new PayloadTooLargeError(body.limit);
   if (body.kind === 'late') return new RequestTimeoutError();
-  const problem = body.kind === 'not-text' ? 'must be a string' : 'the request stream failed before it ended';
+  const problem = {
+    'not-text': 'must be a string',
+    'not-base64': 'is marked isBase64Encoded but is not base64',
+    broken: 'the request stream failed before it ended',
+  }[body.kind];
   return new InvalidRequestError([{ field: 'body', problem }]);
 }
 

@@ -34,6 +34,14 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Names longer than this, once folded, are no near miss of any field. */
 const MAX_FOLDED = 16;
 
+/** In a folded key: a letter that may look like any Latin one. */
+const WILD = '?';
+const WILD_CODE = WILD.charCodeAt(0);
+/** Scripts with no Latin look-alikes, in which pipelines name their own metadata. */
+const NO_LOOKALIKES =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}]/u;
+const LETTER = /\p{L}/u;
+
 /**
  * A key as a person reads it: compatibility forms folded (full-width and
  * mathematical letters become ASCII), accents dropped, letters of other
@@ -41,10 +49,20 @@ const MAX_FOLDED = 16;
  * small capitals), case ignored, and anything but a letter or digit left out
  * (`Resource_Id`, `DRY-RUN`). The look-alike table is the confusables
  * package's: Unicode normalisation alone leaves other scripts as they are.
+ * No table is complete, so any other letter, outside the scripts that have
+ * no Latin look-alikes, is WILD: it could be read as any letter, and a key is
+ * never taken as harmless only because its look-alikes are rare.
  */
 function folded(key: string): string {
-  const plain = ASCII.test(key) ? key : latin(key.normalize('NFKD').replace(/\p{M}/gu, ''));
-  return plain.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (ASCII.test(key)) return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let out = '';
+  for (const ch of latin(key.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase()) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
+    else if (LETTER.test(ch) && !NO_LOOKALIKES.test(ch)) out += WILD;
+    // Longer than any name it could be read as: the rest cannot change that.
+    if (out.length > MAX_FOLDED) break;
+  }
+  return out;
 }
 
 let removeConfusables: ((text: string) => string) | undefined;
@@ -57,12 +75,24 @@ function latin(text: string): string {
 const CARRIERS = new Map(CARRIER_NAMES.map((name) => [name.toLowerCase(), name]));
 /** Carriers are matched only once folded: their names are short, and common words lie near them. */
 const FOLDED_CARRIERS = new Map(CARRIER_NAMES.map((name) => [folded(name), name]));
-/** Letters and digits counted, for a cheap lower bound on the edit distance. */
+
+/** The carrier a folded key reads as, a WILD letter standing for any. */
+function carrierOf(simple: string): string | undefined {
+  const exact = FOLDED_CARRIERS.get(simple);
+  if (exact !== undefined || !simple.includes(WILD)) return exact;
+  for (const [name, carrier] of FOLDED_CARRIERS) {
+    if (name.length === simple.length && [...name].every((c, i) => simple[i] === c || simple[i] === WILD))
+      return carrier;
+  }
+  return undefined;
+}
+
+/** Letters and digits counted, WILD letters last, for a cheap lower bound on the edit distance. */
 function counts(text: string): Int8Array {
-  const out = new Int8Array(36);
+  const out = new Int8Array(37);
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    out[c >= 97 ? c - 87 : c - 48] += 1;
+    out[c === WILD_CODE ? 36 : c >= 97 ? c - 87 : c - 48] += 1;
   }
   return out;
 }
@@ -73,11 +103,11 @@ const NEAR = Object.values(FIELDS).map((name) => {
   return { simple, name, limit: Math.max(2, Math.floor(name.length / 3)), counts: counts(simple) };
 });
 
-/** At least this many edits part `key` from `target`: the target's characters the key lacks. */
+/** At least this many edits part `key` from `target`: the target's characters the key lacks, less its WILD letters. */
 function missing(key: Int8Array, target: Int8Array): number {
   let lacking = 0;
   for (let i = 0; i < 36; i += 1) if (target[i] > key[i]) lacking += target[i] - key[i];
-  return lacking;
+  return Math.max(0, lacking - key[36]);
 }
 
 const rows = [new Int32Array(MAX_FOLDED + 2), new Int32Array(MAX_FOLDED + 2)];
@@ -92,7 +122,8 @@ function within(a: string, b: string, limit: number): boolean {
     let best = i;
     const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      const v = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      const same = c === b.charCodeAt(j - 1) || c === WILD_CODE;
+      const v = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (same ? 0 : 1));
       row[j] = v;
       if (v < best) best = v;
     }
@@ -110,7 +141,7 @@ function within(a: string, b: string, limit: number): boolean {
 function misreadAs(key: string): KeyName {
   const simple = folded(key);
   if (simple.length === 0 || simple.length > MAX_FOLDED) return { kind: 'other' };
-  const carrier = FOLDED_CARRIERS.get(simple);
+  const carrier = carrierOf(simple);
   if (carrier !== undefined) return { kind: 'carrier', name: carrier };
   const mine = counts(simple);
   for (const near of NEAR) {
@@ -128,7 +159,7 @@ function misreadAs(key: string): KeyName {
 export function glance(key: string): KeyName {
   const written = asWritten(key);
   if (written !== undefined) return written;
-  const carrier = FOLDED_CARRIERS.get(folded(key));
+  const carrier = carrierOf(folded(key));
   return carrier === undefined ? { kind: 'other' } : { kind: 'carrier', name: carrier };
 }
 

@@ -15,6 +15,7 @@ describe('nameOf', () => {
     ['Cherokee', 'ᎠrуᏒսո'],
     ['small capital', 'ᴅʀʏʀᴜɴ'],
     ['stroked', 'ĐɍɏRun'],
+    ['Warang Citi and Miao letters no look-alike table holds', 'Dr𑣜𖼵𑣘n'],
   ])('reads %s letters as a look-alike of DryRun', (_name, key) => {
     expect(nameOf(key)).toEqual({ kind: 'misread', meant: 'DryRun', lookalike: true });
   });
@@ -29,7 +30,7 @@ describe('nameOf', () => {
     expect(nameOf(key)).toEqual({ kind: 'misread', meant, lookalike: false });
   });
 
-  it.each(['body', 'Body', 'ｂｏｄｙ', 'message_body', 'data_base64', 'Payload'])(
+  it.each(['body', 'Body', 'ｂｏｄｙ', 'message_body', 'data_base64', 'Payload', 'b𑣗d𑣜', 'Me𑣁𑣁age'])(
     'reads %s as a message carrier',
     (key) => {
       expect(nameOf(key).kind).toBe('carrier');
@@ -45,7 +46,9 @@ describe('nameOf', () => {
     'topic',
     'x'.repeat(10_000),
     'Статус',
+    'Примечание',
     '备注',
+    '中文元数据键',
   ])('leaves %s alone', (key) => {
     expect(nameOf(key)).toEqual({ kind: 'other' });
   });
