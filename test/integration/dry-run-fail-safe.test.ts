@@ -3,18 +3,13 @@
 // list, and the README's own example of fields beside a wrapped message.
 
 import { cloudEvent, httpEvent, plainPayload } from '../../dev/events';
-import { CASTER, deleteRequests, invoke, useLive } from '../support/harness';
+import { CASTER, deleteRequests, firstItem, useLive } from '../support/harness';
 
 const live = useLive();
 const RES = 'demo-resource-1';
 const item = (dryRun: unknown) => ({ CasterId: CASTER, ResourceId: RES, DryRun: dryRun });
 
-/** The first item an invocation answered, whichever shape it came in. */
-async function answer(event: unknown) {
-  const out = await invoke(live, event);
-  const result = out.statusCode !== undefined ? JSON.parse(out.body) : out;
-  return result.results ? result.results[0] : result;
-}
+const answer = (event: unknown) => firstItem(live, event);
 
 async function expectRefused(event: unknown) {
   const out = await answer(event);

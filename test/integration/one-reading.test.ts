@@ -1,9 +1,9 @@
 // Every input is read one way or refused (built bundle): a repeated key in
 // any spelling, look-alike letters, a second message, a request that also
-// wraps one at any depth, an InvokeFunction header beside a path or a query,
-// a rounded number, and an HTTP event that FC did not make.
+// wraps one at any depth, a rounded number, and an HTTP event that FC did not
+// make (an HTTP request's own parts: http-reading.test.ts).
 import { cloudEvent, httpEvent, plainPayload } from '../../dev/events';
-import { CASTER, deleteRequests, invoke, useLive } from '../support/harness';
+import { CASTER, deleteRequests, firstItem, expectRefused as refused, useLive } from '../support/harness';
 
 const live = useLive();
 const text = (fields: string) => `{"CasterId":"${CASTER}",${fields}}`;
@@ -14,27 +14,8 @@ const request = (resourceId: string, more: Record<string, unknown> = {}) => ({
   ...more,
 });
 
-/** The item an invocation answered, whichever shape it came in; a throw is `thrown`. */
-async function answer(event: unknown) {
-  try {
-    const out = await invoke(live, event);
-    const result = out.statusCode !== undefined ? { status: out.statusCode, ...JSON.parse(out.body) } : out;
-    return result.results ? result.results[0] : result;
-  } catch (err: any) {
-    return { thrown: true, name: err.name, ...(err.result?.results?.[0] ?? err.result) };
-  }
-}
-
-/** Refused as InvalidRequest, a detail naming `name` (in its field or its problem), and nothing deleted. */
-async function expectRefused(event: unknown, name: string) {
-  const item = await answer(event);
-  expect(item).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
-  const named = item.error.details.some((d: { field: string; problem: string }) =>
-    `${d.field} ${d.problem}`.includes(name),
-  );
-  expect({ named, details: item.error.details }).toMatchObject({ named: true });
-  expect(deleteRequests(live)).toEqual([]);
-}
+const answer = (event: unknown) => firstItem(live, event);
+const expectRefused = (event: unknown, name: string) => refused(live, event, name);
 
 describe('a key repeated in any spelling is refused', () => {
   it.each([
@@ -140,68 +121,6 @@ describe('fields beside a message count for it', () => {
       DryRun: 'true',
     };
     expect(await answer(plainPayload(event))).toMatchObject({ ok: true, outcome: 'would_delete' });
-    expect(deleteRequests(live)).toEqual([]);
-  });
-});
-
-describe('the InvokeFunction header never hides a path or a query', () => {
-  const headers = { 'X-Acs-Action': 'InvokeFunction' };
-
-  it('reads ?DryRun=true with the body', async () => {
-    const item = await answer(httpEvent({ headers, query: { DryRun: 'true' }, body: request('demo-resource-1') }));
-    expect(item).toMatchObject({ ok: true, outcome: 'would_delete' });
-    expect(deleteRequests(live)).toEqual([]);
-  });
-
-  it('refuses a REST path that names another resource than the body', async () => {
-    const path = `/casters/${CASTER}/video-resources/demo-resource-3`;
-    const event = httpEvent({ headers, method: 'DELETE', path, body: request('demo-resource-2') });
-    await expectRefused(event, 'ResourceId');
-  });
-});
-
-describe('an HTTP request is read whole', () => {
-  const rest = (resourceId: string) => `/casters/${CASTER}/video-resources/${resourceId}`;
-
-  it('refuses a form body that opens as JSON and is not, instead of reading it as an empty form', async () => {
-    const contentType = 'application/x-www-form-urlencoded';
-    await expectRefused(
-      httpEvent({ method: 'DELETE', path: rest('demo-resource-1'), contentType, body: '{"DryRun": true,}' }),
-      'body',
-    );
-  });
-
-  it('reads a query written into the path', async () => {
-    const item = await answer(httpEvent({ method: 'DELETE', path: `${rest('demo-resource-1')}?DryRun=true` }));
-    expect(item).toMatchObject({ ok: true, outcome: 'would_delete' });
-    expect(deleteRequests(live)).toEqual([]);
-  });
-
-  it("reads a query written into requestContext's path", async () => {
-    const event: any = httpEvent({ method: 'DELETE', path: rest('demo-resource-1') });
-    event.requestContext.http.path = `${rest('demo-resource-1')}?DryRun=true`;
-    expect(await answer(event)).toMatchObject({ ok: true, outcome: 'would_delete' });
-    expect(deleteRequests(live)).toEqual([]);
-  });
-
-  it('refuses a body marked base64 that is not', async () => {
-    const form = { contentType: 'application/x-www-form-urlencoded', body: '{"DryRun":true}' };
-    const event = { ...httpEvent({ method: 'DELETE', path: rest('demo-resource-1'), ...form }), isBase64Encoded: true };
-    await expectRefused(event, 'body');
-  });
-
-  it('refuses a query field named with no value', async () => {
-    const event = {
-      ...httpEvent({ method: 'DELETE', path: rest('demo-resource-1') }),
-      queryParameters: { DryRun: [] },
-    };
-    await expectRefused(event, 'DryRun');
-  });
-
-  it('refuses two paths that name different routes', async () => {
-    const event: any = httpEvent({ body: request('demo-resource-1') });
-    event.requestContext.http.path = rest('demo-resource-2');
-    expect((await answer(event)).ok).toBe(false);
     expect(deleteRequests(live)).toEqual([]);
   });
 });

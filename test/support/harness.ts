@@ -86,6 +86,28 @@ export function useLive(env: Record<string, string> = {}) {
   return live;
 }
 
+/** The first item an invocation answered, whichever shape it came in; a throw is `thrown`. */
+export async function firstItem(live: ReturnType<typeof useLive>, event: unknown): Promise<any> {
+  try {
+    const out = await invoke(live, event);
+    const result = out.statusCode !== undefined ? { status: out.statusCode, ...JSON.parse(out.body) } : out;
+    return result.results ? result.results[0] : result;
+  } catch (err: any) {
+    return { thrown: true, name: err.name, ...(err.result?.results?.[0] ?? err.result) };
+  }
+}
+
+/** Refused as InvalidRequest, a detail naming `name` (in its field or its problem), and nothing deleted. */
+export async function expectRefused(live: ReturnType<typeof useLive>, event: unknown, name: string) {
+  const item = await firstItem(live, event);
+  expect(item).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+  const named = item.error.details.some((d: { field: string; problem: string }) =>
+    `${d.field} ${d.problem}`.includes(name),
+  );
+  expect({ named, details: item.error.details }).toMatchObject({ named: true });
+  expect(deleteRequests(live)).toEqual([]);
+}
+
 /** Invokes and keeps the result (or thrown error) text for the secret scan. */
 export async function invoke(
   live: ReturnType<typeof useLive>,

@@ -5,6 +5,7 @@ import type { FieldProblem } from '../errors';
 import { nameOf } from '../request/names';
 import type { HttpAnswer } from '../result/types';
 import type { HttpBody, HttpRequest, Route } from '../types';
+import { routeOf, splitQuery } from './route';
 import { ENVELOPES, HTTP_EVENT } from './shapes';
 
 /** FC 3.0 HTTP-trigger event. */
@@ -35,12 +36,6 @@ export interface HttpResponse {
 /** A larger body is not decoded at all. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 
-/** Matched from the start, so that no prefix can stand before it. */
-const REST_PATH = /^\/casters\/([^/]+)\/video-resources\/([^/]+)\/?$/;
-export const REST_PATH_SHAPE = '/casters/{CasterId}/video-resources/{ResourceId}';
-/** FC 3.0 InvokeFunction, as it reaches a function that has an HTTP trigger. */
-const INVOKE_PATH = /^\/2023-03-30\/functions\/[^/]+\/invocations\/?$/;
-
 type Headers = HttpTriggerEvent['headers'];
 
 /** Header lookup regardless of case; FC keeps the caller's spelling. */
@@ -53,25 +48,6 @@ export function header(headers: Headers, name: string): string | undefined {
     return typeof first === 'string' ? first : undefined;
   }
   return undefined;
-}
-
-/** A path segment as the caller meant it; one that does not decode is kept, for validation to refuse. */
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/** The path, matched against the function's routes. */
-export function routeOf(path: unknown): Route {
-  const bare = typeof path === 'string' ? path.split('?')[0] : '';
-  if (INVOKE_PATH.test(bare)) return { kind: 'invoke' };
-  if (bare === '' || bare === '/') return { kind: 'root' };
-  const match = REST_PATH.exec(bare);
-  if (!match) return { kind: 'unknown', path: bare };
-  return { kind: 'resource', casterId: decodeSegment(match[1]), resourceId: decodeSegment(match[2]) };
 }
 
 /**
@@ -177,11 +153,6 @@ export function fromHttpEvent(event: HttpTriggerEvent): HttpRequest {
       : request.route;
   return { ...request, route, query };
 }
-
-const splitQuery = (path: string): [string, string] => {
-  const at = path.indexOf('?');
-  return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at + 1)];
-};
 
 /** What FC 3.0's HTTP event and FC 2.0's request both carry; translated to a request one way. */
 export interface HttpParts {

@@ -1,6 +1,6 @@
 import { decodeJson, isObject, type JsonObject } from '../decode/json';
-import { REST_PATH_SHAPE } from '../delivery/http-event';
 import { decodeEvent, openDelivery } from '../delivery/recognise';
+import { REST_PATH_SHAPE } from '../delivery/route';
 import {
   type FieldProblem,
   FunctionError,
